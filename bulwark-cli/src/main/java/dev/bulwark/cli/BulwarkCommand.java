@@ -1,0 +1,32 @@
+package dev.bulwark.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code bulwark}: the top-level command; every capability is a subcommand. */
+@Command(
+    name = "bulwark",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Guardrails for LLM applications: prompt-attack, content-safety, insecure-code and agent-alignment checks.",
+      "",
+      "Exit codes of scan and scan-trace: 0 allow, 2 block, 3 human review required, 1 runtime error, 64 usage error."
+    },
+    subcommands = {
+      ScanCommand.class,
+      BatchCommand.class,
+      ScanTraceCommand.class,
+      ScannersCommand.class,
+    })
+final class BulwarkCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
+  }
+}

@@ -1,0 +1,7 @@
+package dev.bulwark.cli;
+
+/** {@code --format}. */
+enum OutputFormat {
+  json,
+  text
+}
