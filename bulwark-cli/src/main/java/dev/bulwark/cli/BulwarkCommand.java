@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
       BatchCommand.class,
       ScanTraceCommand.class,
       ScannersCommand.class,
+      EvalCommand.class,
+      TrainCommand.class,
     })
 final class BulwarkCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
