@@ -30,6 +30,13 @@ public record Finding(
     return new Finding(rule, category, lineOf(text, start), start, end, severity, message);
   }
 
+  /** A finding over {@code [start, end)}, its line looked up in a prebuilt index (for scanners that report many). */
+  public static Finding at(
+      String rule, String category, dev.bulwark.core.text.LineIndex lines, int start, int end, Severity severity,
+      String message) {
+    return new Finding(rule, category, lines.lineOf(start), start, end, severity, message);
+  }
+
   /** The 1-based line containing char offset {@code offset}. */
   public static int lineOf(CharSequence text, int offset) {
     int line = 1;

@@ -18,6 +18,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.function.Supplier;
+import dev.bulwark.core.text.LineIndex;
 
 /**
  * Finds text a human reader cannot see but a model reads: Unicode tag characters (decoded and shown), zero-width
@@ -123,59 +126,56 @@ public final class HiddenTextScanner implements Scanner {
     final EnumSet<HiddenTextKind> kinds = EnumSet.noneOf(HiddenTextKind.class);
     final Map<HiddenTextKind, Integer> total = new EnumMap<>(HiddenTextKind.class);
 
-    void add(HiddenTextKind kind, String text, int start, int end, String message) {
+    private LineIndex lines;
+
+    /** Messages are built only for findings that are kept: hostile input can carry thousands of hits. */
+    void add(HiddenTextKind kind, String text, int start, int end, Supplier<String> message) {
       kinds.add(kind);
       int n = total.merge(kind, 1, Integer::sum);
       if (n <= MAX_FINDINGS_PER_KIND) {
-        findings.add(Finding.at(kind.ruleId(), "hidden-text", text, start, end, null, message));
+        if (lines == null) {
+          lines = LineIndex.of(text);
+        }
+        findings.add(Finding.at(kind.ruleId(), "hidden-text", lines, start, end, null, message.get()));
         findingKinds.add(kind);
       }
     }
   }
 
-  /** One pass over the text's code points. */
+  /** One pass over the text, by char offsets; code points are decoded only where the text is not plain ASCII. */
   private static final class Pass {
     private final String text;
     private final Collector out;
-    private final int[] cps;
-    private final int[] offsets;
-    private final int count;
+    private final int n;
+    private int wordStart = -1;
+    private boolean wordLatin;
+    private boolean wordLookalike;
 
     Pass(String text, Collector out) {
       this.text = text;
       this.out = out;
-      int n = text.length();
-      int[] cp = new int[n];
-      int[] off = new int[n + 1];
-      int k = 0;
-      for (int i = 0; i < n; ) {
-        char c = text.charAt(i);
-        int value;
-        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-          value = Character.toCodePoint(c, text.charAt(i + 1));
-        } else {
-          value = c;
-        }
-        cp[k] = value;
-        off[k] = i;
-        k++;
-        i += Character.charCount(value) == 2 && Character.isSupplementaryCodePoint(value) ? 2 : 1;
-      }
-      off[k] = n;
-      this.cps = cp;
-      this.offsets = off;
-      this.count = k;
+      this.n = text.length();
     }
 
     void run() {
-      boolean lookalikes = false;
       int i = 0;
-      while (i < count) {
-        int cp = cps[i];
-        if (cp < 0x7F && (cp >= 0x20 || cp == '\n' || cp == '\r' || cp == '\t')) {
+      while (i < n) {
+        char c = text.charAt(i);
+        if (c >= 0x20 && c < 0x7F) {
+          if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            letter(i, true, false);
+          } else {
+            endWord(i);
+          }
           i++;
           continue;
         }
+        if (c == '\n' || c == '\r' || c == '\t') {
+          endWord(i);
+          i++;
+          continue;
+        }
+        int cp = text.codePointAt(i);
         int end;
         if (Invisibles.isTag(cp)) {
           end = runOf(i, Invisibles::isTag);
@@ -188,88 +188,118 @@ public final class HiddenTextScanner implements Scanner {
           zeroWidth(i, end);
         } else if (Invisibles.isBidiControl(cp)) {
           end = runOf(i, Invisibles::isBidiControl);
-          out.add(HiddenTextKind.BIDI_CONTROLS, text, offsets[i], offsets[end],
-              (end - i == 1 ? Character.getName(cp) : (end - i) + " bidirectional controls starting with " + Character.getName(cp))
-                  + " reorders the text around '" + around(i, end) + "'");
+          bidi(i, end);
         } else if (isControl(cp)) {
           end = runOf(i, Pass::isControl);
-          out.add(HiddenTextKind.CONTROL_CHARACTERS, text, offsets[i], offsets[end], describeControl(i, end));
-        } else if (Character.isSurrogate((char) cp) && cp <= 0xFFFF) {
-          end = runOf(i, c -> c <= 0xFFFF && Character.isSurrogate((char) c));
-          out.add(HiddenTextKind.INVALID_UNICODE, text, offsets[i], offsets[end],
-              (end - i) + " unpaired surrogate" + (end - i > 1 ? "s" : "") + String.format(" (U+%04X)", cp));
+          endWord(i);
+          control(i, end);
+        } else if (cp <= 0xFFFF && Character.isSurrogate((char) cp)) {
+          end = runOf(i, x -> x <= 0xFFFF && Character.isSurrogate((char) x));
+          endWord(i);
+          surrogates(i, end);
         } else {
-          lookalikes |= Confusables.homoglyph(cp) != 0;
-          end = i + 1;
+          end = i + Character.charCount(cp);
+          if (Character.isLetter(cp)) {
+            boolean lookalike = Confusables.homoglyph(cp) != 0;
+            letter(i, !lookalike && cp >= 0xC0 && cp <= 0x24F, lookalike);
+          } else if (Character.getType(cp) != Character.NON_SPACING_MARK) {
+            endWord(i);
+          }
         }
-        i = end;
+        i = end; // invisible characters do not end a word: "pа\u200Bypal" is still one word
       }
-      if (lookalikes) {
-        mixedScriptWords();
-      }
+      endWord(n);
     }
 
-    private int runOf(int from, java.util.function.IntPredicate member) {
+    private void letter(int at, boolean latin, boolean lookalike) {
+      if (wordStart < 0) {
+        wordStart = at;
+        wordLatin = false;
+        wordLookalike = false;
+      }
+      wordLatin |= latin;
+      wordLookalike |= lookalike;
+    }
+
+    private void endWord(int at) {
+      if (wordStart >= 0 && wordLatin && wordLookalike) {
+        int from = wordStart;
+        out.add(HiddenTextKind.MIXED_SCRIPT, text, from, at, () ->
+            "the word '" + Excerpt.of(text, from, at, 40) + "' mixes Latin with Cyrillic or Greek look-alike letters");
+      }
+      wordStart = -1;
+    }
+
+    private int runOf(int from, IntPredicate member) {
       int j = from;
-      while (j < count && member.test(cps[j])) {
-        j++;
+      while (j < n) {
+        int cp = text.codePointAt(j);
+        if (!member.test(cp)) {
+          break;
+        }
+        j += Character.charCount(cp);
       }
       return j;
     }
 
+    private int[] codePoints(int from, int to) {
+      return text.substring(from, to).codePoints().toArray();
+    }
+
     private void tags(int from, int to) {
       // Subdivision flags (England, Scotland, Wales) are a black flag followed by tag letters and CANCEL TAG.
-      if (from > 0 && cps[from - 1] == 0x1F3F4 && cps[to - 1] == 0xE007F && to - from <= 7) {
+      int[] tags = codePoints(from, to);
+      if (from > 0 && text.codePointBefore(from) == 0x1F3F4 && tags[tags.length - 1] == 0xE007F && tags.length <= 7) {
         return;
       }
-      StringBuilder decoded = new StringBuilder(to - from);
-      for (int k = from; k < to; k++) {
-        int c = cps[k] - 0xE0000;
+      StringBuilder decoded = new StringBuilder(tags.length);
+      for (int t : tags) {
+        int c = t - 0xE0000;
         if (c >= 0x20 && c <= 0x7E) {
           decoded.append((char) c);
         }
       }
-      out.add(HiddenTextKind.TAG_CHARACTERS, text, offsets[from], offsets[to],
-          (to - from) + " Unicode tag characters hide the text '" + Excerpt.of(decoded, 60) + "'");
+      out.add(HiddenTextKind.TAG_CHARACTERS, text, from, to, () ->
+          tags.length + " Unicode tag characters hide the text '" + Excerpt.of(decoded, 60) + "'");
     }
 
     private void variationSelectors(int from, int to) {
-      if (to - from < 2) {
+      int[] run = codePoints(from, to);
+      if (run.length < 2) {
         return; // one selector after a base character is ordinary emoji or ideograph presentation
       }
-      String decoded = InvisibleDecoder.fromVariationSelectors(cps, from, to);
+      String decoded = InvisibleDecoder.fromVariationSelectors(run, 0, run.length);
       if (decoded != null) {
-        out.add(HiddenTextKind.SMUGGLED_TEXT, text, offsets[from], offsets[to],
-            (to - from) + " variation selectors encode the text '" + Excerpt.of(decoded, 60) + "'");
+        out.add(HiddenTextKind.SMUGGLED_TEXT, text, from, to, () ->
+            run.length + " variation selectors encode the text '" + Excerpt.of(decoded, 60) + "'");
       } else {
-        out.add(HiddenTextKind.VARIATION_SELECTORS, text, offsets[from], offsets[to],
-            (to - from) + " consecutive variation selectors after '" + around(from, from) + "'");
+        out.add(HiddenTextKind.VARIATION_SELECTORS, text, from, to, () ->
+            run.length + " consecutive variation selectors after '" + around(from, from) + "'");
       }
     }
 
     private void zeroWidth(int from, int to) {
-      if (to - from >= 16) {
-        String decoded = InvisibleDecoder.fromBinaryZeroWidth(cps, from, to);
+      int[] run = codePoints(from, to);
+      if (run.length >= 16) {
+        String decoded = InvisibleDecoder.fromBinaryZeroWidth(run, 0, run.length);
         if (decoded != null) {
-          out.add(HiddenTextKind.SMUGGLED_TEXT, text, offsets[from], offsets[to],
-              (to - from) + " zero-width characters encode the text '" + Excerpt.of(decoded, 60) + "'");
+          out.add(HiddenTextKind.SMUGGLED_TEXT, text, from, to, () ->
+              run.length + " zero-width characters encode the text '" + Excerpt.of(decoded, 60) + "'");
           return;
         }
       }
-      if (to - from == 1 && legitimateZeroWidth(from)) {
+      if (run.length == 1 && legitimateZeroWidth(from, to, run[0])) {
         return;
       }
-      int cp = cps[from];
-      out.add(HiddenTextKind.ZERO_WIDTH, text, offsets[from], offsets[to],
-          (to - from == 1 ? Character.getName(cp) : (to - from) + " zero-width characters")
+      out.add(HiddenTextKind.ZERO_WIDTH, text, from, to, () ->
+          (run.length == 1 ? Character.getName(run[0]) : run.length + " zero-width characters")
               + " inside '" + around(from, to) + "'");
     }
 
-    private boolean legitimateZeroWidth(int at) {
-      int cp = cps[at];
-      int prev = at > 0 ? cps[at - 1] : -1;
-      int next = at + 1 < count ? cps[at + 1] : -1;
-      if (cp == 0xFEFF && at == 0) {
+    private boolean legitimateZeroWidth(int from, int to, int cp) {
+      int prev = from > 0 ? text.codePointBefore(from) : -1;
+      int next = to < n ? text.codePointAt(to) : -1;
+      if (cp == 0xFEFF && from == 0) {
         return true; // byte-order mark
       }
       if (cp == 0x200D && (isEmojiPart(prev) || isEmojiPart(next))) {
@@ -278,17 +308,38 @@ public final class HiddenTextScanner implements Scanner {
       if ((cp == 0x200C || cp == 0x200D) && isJoiningScriptLetter(prev) && isJoiningScriptLetter(next)) {
         return true; // Persian, Indic and other scripts use joiners between letters
       }
-      return cp == 0x00AD && Character.isLetter(prev) && Character.isLetter(next); // a hyphenation hint
+      return cp == 0x00AD && prev >= 0 && next >= 0 && Character.isLetter(prev) && Character.isLetter(next);
+    }
+
+    private void bidi(int from, int to) {
+      int cp = text.codePointAt(from);
+      int count = to - from;
+      out.add(HiddenTextKind.BIDI_CONTROLS, text, from, to, () ->
+          (count == 1 ? Character.getName(cp) : count + " bidirectional controls starting with " + Character.getName(cp))
+              + " reorders the text around '" + around(from, to) + "'");
+    }
+
+    private void control(int from, int to) {
+      out.add(HiddenTextKind.CONTROL_CHARACTERS, text, from, to, () -> describeControl(from, to));
+    }
+
+    private void surrogates(int from, int to) {
+      int cp = text.charAt(from);
+      out.add(HiddenTextKind.INVALID_UNICODE, text, from, to, () ->
+          (to - from) + " unpaired surrogate" + (to - from > 1 ? "s" : "") + String.format(" (U+%04X)", cp));
     }
 
     private static boolean isEmojiPart(int cp) {
       return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x2B00 && cp <= 0x2BFF)
-          || cp == 0xFE0F || cp == 0x2640 || cp == 0x2642 || cp == 0x2695 || cp == 0x2708 || cp == 0x2764;
+          || cp == 0xFE0F;
     }
 
     private static boolean isJoiningScriptLetter(int cp) {
-      return cp >= 0x0590 && Character.isLetterOrDigit(cp) || (cp >= 0x0900 && Character.getType(cp) == Character.NON_SPACING_MARK)
-          || (cp >= 0x0900 && Character.getType(cp) == Character.COMBINING_SPACING_MARK);
+      if (cp < 0x0590) {
+        return false;
+      }
+      int type = Character.getType(cp);
+      return Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     private static boolean isControl(int cp) {
@@ -296,47 +347,19 @@ public final class HiddenTextScanner implements Scanner {
     }
 
     private String describeControl(int from, int to) {
-      int cp = cps[from];
-      if (cp == 0x1B) {
-        return "ANSI escape sequence '" + around(from, Math.min(count, to + 6)) + "' can rewrite what a terminal shows";
+      char c = text.charAt(from);
+      if (c == 0x1B) {
+        return "ANSI escape sequence '" + Excerpt.of(text, from, Math.min(n, to + 6), 40) + "' can rewrite what a terminal shows";
       }
-      if (cp == 0) {
+      if (c == 0) {
         return (to - from) + " NUL character" + (to - from > 1 ? "s" : "");
       }
-      return (to - from) + " control character" + (to - from > 1 ? "s" : "") + String.format(" (U+%04X)", cp);
+      return (to - from) + " control character" + (to - from > 1 ? "s" : "") + String.format(" (U+%04X)", (int) c);
     }
 
-    /** A short, escaped excerpt of the visible text around code points [from, to). */
+    /** A short, escaped excerpt of the text around [from, to). */
     private String around(int from, int to) {
-      int start = offsets[Math.max(0, from - 8)];
-      int end = offsets[Math.min(count, to + 8)];
-      return Excerpt.of(text, start, end, 40);
-    }
-
-    private void mixedScriptWords() {
-      int i = 0;
-      while (i < count) {
-        if (!Character.isLetter(cps[i])) {
-          i++;
-          continue;
-        }
-        int start = i;
-        boolean latin = false;
-        boolean glyph = false;
-        while (i < count && (Character.isLetter(cps[i]) || Character.getType(cps[i]) == Character.NON_SPACING_MARK)) {
-          int cp = cps[i];
-          if ((cp < 0x80 && Character.isLetter(cp)) || (cp >= 0xC0 && cp <= 0x24F)) {
-            latin = true;
-          } else if (Confusables.homoglyph(cp) != 0) {
-            glyph = true;
-          }
-          i++;
-        }
-        if (latin && glyph) {
-          out.add(HiddenTextKind.MIXED_SCRIPT, text, offsets[start], offsets[i],
-              "the word '" + Excerpt.of(text, offsets[start], offsets[i], 40) + "' mixes Latin with Cyrillic or Greek look-alike letters");
-        }
-      }
+      return Excerpt.of(text, Math.max(0, from - 8), Math.min(n, to + 8), 40);
     }
   }
 }

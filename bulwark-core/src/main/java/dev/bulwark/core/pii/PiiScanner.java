@@ -9,6 +9,7 @@ import dev.bulwark.core.RuleVerdict;
 import dev.bulwark.core.ScanResult;
 import dev.bulwark.core.Scanner;
 import dev.bulwark.core.Trace;
+import dev.bulwark.core.text.LineIndex;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -70,6 +71,7 @@ public final class PiiScanner implements Scanner {
     Decision decision = Decision.ALLOW;
     List<Finding> findings = new ArrayList<>();
     EnumMap<PiiType, Integer> counts = new EnumMap<>(PiiType.class);
+    LineIndex lines = LineIndex.of(text);
     for (PiiMatch m : matches) {
       Decision d = decisions.get(m.type());
       if (d.isStricterThan(decision)) {
@@ -77,7 +79,7 @@ public final class PiiScanner implements Scanner {
       }
       counts.merge(m.type(), 1, Integer::sum);
       if (findings.size() < MAX_FINDINGS) {
-        findings.add(Finding.at(m.type().ruleId(), "pii", text, m.start(), m.end(), RuleVerdict.severity(d),
+        findings.add(Finding.at(m.type().ruleId(), "pii", lines, m.start(), m.end(), RuleVerdict.severity(d),
             m.type().id().replace('-', ' ') + " (" + (m.end() - m.start()) + " characters)"));
       }
     }

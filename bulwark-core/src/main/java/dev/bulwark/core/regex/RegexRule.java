@@ -16,10 +16,11 @@ import java.util.Objects;
  * @param pattern a linear-time (RE2) pattern
  * @param anchors ASCII literals (case-insensitive) of which every match contains one; empty: always run
  * @param notPrecededBy phrases (case-insensitive) that cancel a match when they end just before it, e.g. "don't"
+ * @param anchoredAtStart every match begins where an anchor occurs, so the pattern is tried only at anchor hits
  */
 public record RegexRule(
     String id, String category, Decision decision, String message, Pattern pattern, List<String> anchors,
-    List<String> notPrecededBy) {
+    List<String> notPrecededBy, boolean anchoredAtStart) {
 
   public RegexRule {
     Objects.requireNonNull(id, "id");
@@ -29,7 +30,7 @@ public record RegexRule(
   }
 
   RegexRule withDecision(Decision newDecision) {
-    return new RegexRule(id, category, newDecision, message, pattern, anchors, notPrecededBy);
+    return new RegexRule(id, category, newDecision, message, pattern, anchors, notPrecededBy, anchoredAtStart);
   }
 
   /** True when one of the cancelling phrases ends within a few characters before {@code start}. */

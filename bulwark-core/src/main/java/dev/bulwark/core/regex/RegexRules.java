@@ -78,7 +78,8 @@ public final class RegexRules {
   /**
    * Parses a YAML list of rules. Keys: {@code id} (or {@code name}), {@code pattern}, {@code decision} (default block),
    * {@code category} (default custom), {@code message}, {@code case-sensitive} (default false),
-   * {@code anchors}, {@code not-preceded-by}.
+   * {@code anchors} (ASCII literals every match contains), {@code anchored-at-start} (every match starts at an
+   * anchor), {@code not-preceded-by}.
    */
   public static List<RegexRule> parseList(ConfigNode node, String where, boolean userPatterns) {
     if (!(node instanceof ConfigNode.Sequence seq)) {
@@ -92,7 +93,8 @@ public final class RegexRules {
   }
 
   private static final Set<String> KEYS =
-      Set.of("id", "name", "pattern", "decision", "category", "message", "case-sensitive", "anchors", "not-preceded-by");
+      Set.of("id", "name", "pattern", "decision", "category", "message", "case-sensitive", "anchors", "not-preceded-by",
+          "anchored-at-start");
 
   private static RegexRule parseRule(ConfigNode node, String where, boolean userPatterns) {
     if (!(node instanceof ConfigNode.Mapping m)) {
@@ -136,7 +138,11 @@ public final class RegexRules {
         throw new ConfigException(m.get("anchors").location(), where + ": pattern '" + id + "': anchors must be non-empty ASCII literals");
       }
     }
-    return new RegexRule(id, category, decision, message, pattern, anchors, list(m, "not-preceded-by"));
+    boolean anchoredAtStart = Boolean.parseBoolean(text(m, "anchored-at-start", "false"));
+    if (anchoredAtStart && anchors.isEmpty()) {
+      throw new ConfigException(m.location(), where + ": pattern '" + id + "': anchored-at-start needs anchors");
+    }
+    return new RegexRule(id, category, decision, message, pattern, anchors, list(m, "not-preceded-by"), anchoredAtStart);
   }
 
   private static String text(ConfigNode.Mapping m, String key, String fallback) {

@@ -8,20 +8,35 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Finds which of many literals occur in a text in one pass (Aho–Corasick compiled to a dense ASCII automaton), with
- * ASCII case folded. Rule scanners use it as a prefilter: a rule whose anchor literals are absent cannot match, so
- * its regular expression never runs. Non-ASCII characters reset the automaton (literals are ASCII).
+ * Finds many literals in a text in one pass (Aho–Corasick compiled to a dense ASCII automaton), with ASCII case
+ * folded. Rule scanners use it as a prefilter: a rule whose anchor literals are absent cannot match, and when they are
+ * present only the text around them needs the rule's regular expression.
+ *
+ * <p>A literal that begins with a letter or digit matches only at the start of a word ("ai" matches "AI" and "aims"
+ * but not "said"), which keeps short anchors selective. Non-ASCII characters reset the automaton.
  */
 public final class LiteralSet {
   private static final int ALPHABET = 128;
 
+  /** Receives each occurrence: which group, and where in the text. */
+  @FunctionalInterface
+  public interface HitConsumer {
+    void hit(int group, int start, int end);
+  }
+
   private final int[] next;        // state * ALPHABET + char -> state
-  private final long[][] outputs;  // state -> bit set of group ids (as longs), null when none
+  private final int[][] outputs;   // state -> literal ids ending here (null when none)
+  private final int[] literalGroup;
+  private final int[] literalLength;
+  private final boolean[] literalWordStart;
   private final int groups;
 
-  private LiteralSet(int[] next, long[][] outputs, int groups) {
+  private LiteralSet(int[] next, int[][] outputs, int[] group, int[] length, boolean[] wordStart, int groups) {
     this.next = next;
     this.outputs = outputs;
+    this.literalGroup = group;
+    this.literalLength = length;
+    this.literalWordStart = wordStart;
     this.groups = groups;
   }
 
@@ -31,9 +46,12 @@ public final class LiteralSet {
    */
   public static LiteralSet compile(List<List<String>> literalsByGroup) {
     List<int[]> trie = new ArrayList<>();
-    List<BitSet> out = new ArrayList<>();
+    List<List<Integer>> out = new ArrayList<>();
+    List<Integer> group = new ArrayList<>();
+    List<Integer> length = new ArrayList<>();
+    List<Boolean> wordStart = new ArrayList<>();
     trie.add(newRow());
-    out.add(new BitSet());
+    out.add(new ArrayList<>());
     for (int g = 0; g < literalsByGroup.size(); g++) {
       for (String literal : literalsByGroup.get(g)) {
         String lit = literal.toLowerCase(Locale.ROOT);
@@ -49,14 +67,16 @@ public final class LiteralSet {
           if (trie.get(state)[c] < 0) {
             trie.get(state)[c] = trie.size();
             trie.add(newRow());
-            out.add(new BitSet());
+            out.add(new ArrayList<>());
           }
           state = trie.get(state)[c];
         }
-        out.get(state).set(g);
+        out.get(state).add(group.size());
+        group.add(g);
+        length.add(lit.length());
+        wordStart.add(Character.isLetterOrDigit(lit.charAt(0)));
       }
     }
-    // Breadth-first failure links, folded into a full transition table.
     int[] fail = new int[trie.size()];
     ArrayDeque<Integer> queue = new ArrayDeque<>();
     for (int c = 0; c < ALPHABET; c++) {
@@ -64,13 +84,12 @@ public final class LiteralSet {
       if (s < 0) {
         trie.get(0)[c] = 0;
       } else {
-        fail[s] = 0;
         queue.add(s);
       }
     }
     while (!queue.isEmpty()) {
       int r = queue.poll();
-      out.get(r).or(out.get(fail[r]));
+      out.get(r).addAll(out.get(fail[r]));
       for (int c = 0; c < ALPHABET; c++) {
         int s = trie.get(r)[c];
         if (s < 0) {
@@ -82,14 +101,19 @@ public final class LiteralSet {
       }
     }
     int[] next = new int[trie.size() * ALPHABET];
-    long[][] outputs = new long[trie.size()][];
+    int[][] outputs = new int[trie.size()][];
     for (int s = 0; s < trie.size(); s++) {
       System.arraycopy(trie.get(s), 0, next, s * ALPHABET, ALPHABET);
       if (!out.get(s).isEmpty()) {
-        outputs[s] = out.get(s).toLongArray();
+        outputs[s] = out.get(s).stream().mapToInt(Integer::intValue).toArray();
       }
     }
-    return new LiteralSet(next, outputs, literalsByGroup.size());
+    boolean[] ws = new boolean[wordStart.size()];
+    for (int i = 0; i < ws.length; i++) {
+      ws[i] = wordStart.get(i);
+    }
+    return new LiteralSet(next, outputs, group.stream().mapToInt(Integer::intValue).toArray(),
+        length.stream().mapToInt(Integer::intValue).toArray(), ws, literalsByGroup.size());
   }
 
   private static int[] newRow() {
@@ -98,9 +122,12 @@ public final class LiteralSet {
     return row;
   }
 
-  /** The groups with at least one literal in {@code text}. */
-  public BitSet matches(CharSequence text) {
-    long[] found = new long[(groups + 63) / 64];
+  public int groups() {
+    return groups;
+  }
+
+  /** Calls {@code consumer} for every occurrence of every literal, in text order of their ends. */
+  public void forEachHit(CharSequence text, HitConsumer consumer) {
     int state = 0;
     int n = text.length();
     for (int i = 0; i < n; i++) {
@@ -113,13 +140,27 @@ public final class LiteralSet {
         c = (char) (c + 32);
       }
       state = next[(state << 7) | c];
-      long[] o = outputs[state];
+      int[] o = outputs[state];
       if (o != null) {
-        for (int w = 0; w < o.length; w++) {
-          found[w] |= o[w];
+        for (int id : o) {
+          int start = i - literalLength[id] + 1;
+          if (literalWordStart[id] && start > 0 && isWordChar(text.charAt(start - 1))) {
+            continue;
+          }
+          consumer.hit(literalGroup[id], start, i + 1);
         }
       }
     }
-    return BitSet.valueOf(found);
+  }
+
+  /** The groups with at least one literal in {@code text}. */
+  public BitSet matches(CharSequence text) {
+    BitSet found = new BitSet(groups);
+    forEachHit(text, (g, s, e) -> found.set(g));
+    return found;
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
   }
 }

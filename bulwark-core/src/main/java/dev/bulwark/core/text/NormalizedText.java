@@ -28,23 +28,35 @@ public final class NormalizedText {
       return new NormalizedText(original, original, null);
     }
     StringBuilder out = new StringBuilder(n);
-    int[] origins = new int[n + 8];
+    int[] origins = new int[n + 16];
     out.append(original, 0, i);
     for (int k = 0; k < i; k++) {
       origins[k] = k;
     }
     int len = i;
     while (i < n) {
-      int cp = original.codePointAt(i);
+      char c = original.charAt(i);
+      if (c < 0x80) {
+        // Runs of ASCII are copied as they are: the common case inside mixed text.
+        int runEnd = i + 1;
+        while (runEnd < n && original.charAt(runEnd) < 0x80) {
+          runEnd++;
+        }
+        origins = ensure(origins, len + runEnd - i);
+        out.append(original, i, runEnd);
+        for (int k = i; k < runEnd; k++) {
+          origins[len++] = k;
+        }
+        i = runEnd;
+        continue;
+      }
+      int cp = Character.isHighSurrogate(c) ? original.codePointAt(i) : c;
       int width = Character.charCount(cp);
       if (!Invisibles.isIgnorable(cp)) {
         char folded = Confusables.homoglyph(cp);
-        String replacement = null;
-        if (folded == 0 && Confusables.isCompatibilityForm(cp)) {
-          replacement = Confusables.compatibilityForm(cp);
-        }
+        String replacement = folded == 0 && Confusables.isCompatibilityForm(cp) ? Confusables.compatibilityForm(cp) : null;
+        origins = ensure(origins, len + 4);
         if (folded != 0) {
-          origins = ensure(origins, len + 1);
           out.append(folded);
           origins[len++] = i;
         } else if (replacement != null) {
@@ -54,10 +66,11 @@ public final class NormalizedText {
             origins[len++] = i;
           }
         } else {
-          origins = ensure(origins, len + width);
-          out.appendCodePoint(cp);
-          for (int k = 0; k < width; k++) {
-            origins[len++] = i + k;
+          out.append(c);
+          origins[len++] = i;
+          if (width == 2) {
+            out.append(original.charAt(i + 1));
+            origins[len++] = i + 1;
           }
         }
       }
