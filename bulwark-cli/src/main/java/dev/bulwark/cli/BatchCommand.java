@@ -112,7 +112,7 @@ final class BatchCommand implements Callable<Integer> {
       } finally {
         pool.shutdownNow();
       }
-      fw.notes().forEach(n -> System.err.println("note: " + n));
+      fw.notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));
     } finally {
       out.flush();
       if (!"-".equals(output)) {
@@ -121,8 +121,9 @@ final class BatchCommand implements Callable<Integer> {
       progress.finish();
     }
     double secs = (System.nanoTime() - start) / 1e9;
-    System.err.printf(Locale.ROOT, "bulwark batch: %d lines in %.1f s (%.0f lines/s): %d allow, %d block, %d human review, %d errors%n",
+    spec.commandLine().getErr().printf(Locale.ROOT, "bulwark batch: %d lines in %.1f s (%.0f lines/s): %d allow, %d block, %d human review, %d errors%n",
         counts.lines(), secs, counts.lines() / Math.max(secs, 1e-9), counts.allow(), counts.block(), counts.review(), counts.errors());
+    spec.commandLine().getErr().flush();
     return 0;
   }
 
