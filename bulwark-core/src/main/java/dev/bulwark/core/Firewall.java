@@ -114,12 +114,16 @@ public final class Firewall implements AutoCloseable {
     int n = list.size();
     @SuppressWarnings("unchecked")
     CompletableFuture<ScanResult>[] futures = new CompletableFuture[n];
+    List<ScannerInvocation.Pending> pending = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       ScannerBinding b = list.get(i);
       if (b.scanner().cost() != Cost.CHEAP) {
-        futures[i] = ScannerInvocation.runOn(executor, DEADLINES, b, message, ctx);
+        ScannerInvocation.Pending p = ScannerInvocation.start(executor, b, message, ctx);
+        pending.add(p);
+        futures[i] = p.result();
       }
     }
+    ScannerInvocation.armDeadlines(DEADLINES, pending);
     for (int i = 0; i < n; i++) {
       if (futures[i] == null) {
         futures[i] = CompletableFuture.completedFuture(ScannerInvocation.runHere(list.get(i), message, ctx));

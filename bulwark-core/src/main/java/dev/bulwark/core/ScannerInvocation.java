@@ -42,28 +42,59 @@ final class ScannerInvocation {
         result.findings(), took, null);
   }
 
-  /** Runs on {@code executor}; the future completes with a timeout result when the deadline passes first. */
-  static CompletableFuture<ScanResult> runOn(
-      ExecutorService executor, ScheduledExecutorService timer, ScannerBinding binding, Message message, Trace context) {
-    CompletableFuture<ScanResult> future = new CompletableFuture<>();
-    Future<?> task;
-    try {
-      task = executor.submit(() -> {
-        future.complete(runHere(binding, message, context));
-      });
-    } catch (RejectedExecutionException e) {
-      future.complete(failure(binding, Status.ERROR, "the firewall is shut down or overloaded: " + e.getMessage(), Duration.ZERO));
-      return future;
-    }
-    long deadlineNanos = binding.deadline().toNanos();
-    ScheduledFuture<?> alarm = timer.schedule(() -> {
-      if (future.complete(failure(binding, Status.TIMEOUT,
+  /** A scanner running on the executor: its result to come, and the task to interrupt when it misses its deadline. */
+  record Pending(ScannerBinding binding, CompletableFuture<ScanResult> result, Future<?> task) {
+    /** Completes with a timeout result (and interrupts the scanner) unless it already finished. */
+    void expire() {
+      if (result.complete(failure(binding, Status.TIMEOUT,
           "no verdict within the deadline of " + Durations.format(binding.deadline()), binding.deadline()))) {
         task.cancel(true);
       }
-    }, deadlineNanos, TimeUnit.NANOSECONDS);
-    future.whenComplete((r, e) -> alarm.cancel(false));
-    return future;
+    }
+  }
+
+  /** Starts the scanner on {@code executor}; the caller arranges the deadline ({@link Pending#expire}). */
+  static Pending start(ExecutorService executor, ScannerBinding binding, Message message, Trace context) {
+    CompletableFuture<ScanResult> future = new CompletableFuture<>();
+    try {
+      Future<?> task = executor.submit(() -> {
+        future.complete(runHere(binding, message, context));
+      });
+      return new Pending(binding, future, task);
+    } catch (RejectedExecutionException e) {
+      future.complete(failure(binding, Status.ERROR, "the firewall is shut down or overloaded: " + e.getMessage(), Duration.ZERO));
+      return new Pending(binding, future, CompletableFuture.completedFuture(null));
+    }
+  }
+
+  /**
+   * Arms one alarm per distinct deadline among {@code pending} (usually one for the whole message) and disarms them
+   * when every scanner has answered.
+   */
+  static void armDeadlines(ScheduledExecutorService timer, List<Pending> pending) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    java.util.Map<Duration, List<Pending>> byDeadline = new java.util.HashMap<>(4);
+    for (Pending p : pending) {
+      byDeadline.computeIfAbsent(p.binding().deadline(), d -> new java.util.ArrayList<>(pending.size())).add(p);
+    }
+    List<ScheduledFuture<?>> alarms = new java.util.ArrayList<>(byDeadline.size());
+    byDeadline.forEach((deadline, group) -> alarms.add(timer.schedule(() -> group.forEach(Pending::expire),
+        deadline.toNanos(), TimeUnit.NANOSECONDS)));
+    CompletableFuture<?>[] all = new CompletableFuture<?>[pending.size()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = pending.get(i).result();
+    }
+    CompletableFuture.allOf(all).whenComplete((v, e) -> alarms.forEach(a -> a.cancel(false)));
+  }
+
+  /** Runs on {@code executor} under the binding's deadline. */
+  static CompletableFuture<ScanResult> runOn(
+      ExecutorService executor, ScheduledExecutorService timer, ScannerBinding binding, Message message, Trace context) {
+    Pending p = start(executor, binding, message, context);
+    armDeadlines(timer, List.of(p));
+    return p.result();
   }
 
   static ScanResult failure(ScannerBinding binding, Status status, String error, Duration took) {
