@@ -44,6 +44,10 @@ final class ScanCommand implements Callable<Integer> {
     if (content.isEmpty()) {
       throw new UsageException("TEXT is empty: nothing to scan");
     }
+    if (content.length() > cfg.maxContentChars()) {
+      throw new CliException("the text is " + content.length() + " characters; the limit is " + cfg.maxContentChars()
+          + " (set max-content-chars in a --config file to scan longer texts)");
+    }
     Message message = new Message(r, content);
     if (language != null) {
       message = message.withAttribute(Message.LANGUAGE, language.toLowerCase(java.util.Locale.ROOT));
