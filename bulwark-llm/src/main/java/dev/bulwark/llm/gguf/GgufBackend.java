@@ -149,6 +149,14 @@ public final class GgufBackend implements LlmBackend, TokenScoring {
 
   @Override
   public LlmResponse complete(LlmRequest request) {
+    return complete(request, piece -> {});
+  }
+
+  /**
+   * Completes the request, handing each generated piece of text to {@code onToken} as it is produced (on the model's
+   * worker thread), for streaming.
+   */
+  public LlmResponse complete(LlmRequest request, java.util.function.Consumer<String> onToken) {
     if (request.hasImages()) {
       throw new LlmException(LlmException.Kind.INVALID_REQUEST, "backend '" + name + "' (" + describe()
           + ") is text-only: image content cannot be passed to it; configure an OpenAI-compatible vision backend");
@@ -157,7 +165,7 @@ public final class GgufBackend implements LlmBackend, TokenScoring {
     Deadline deadline = Deadline.after(request.timeout());
     return run(deadline, cancelled -> {
       String prompt = request.isRaw() ? request.prompt() : applyTemplate(request.messages());
-      Generation g = generate(prompt, request, deadline, cancelled);
+      Generation g = generate(prompt, request, deadline, cancelled, onToken);
       List<TokenLogprob> logprobs = List.of();
       if (request.wantsLogprobs()) {
         logprobs = probe.logprobs(prompt, g.pieces, Math.min(Math.max(request.topLogprobs(), 0), TokenProbe.MAX_TOP),
@@ -182,7 +190,8 @@ public final class GgufBackend implements LlmBackend, TokenScoring {
 
   private record Generation(String text, List<String> pieces, String finishReason) {}
 
-  private Generation generate(String prompt, LlmRequest request, Deadline deadline, AtomicBoolean cancelled) {
+  private Generation generate(String prompt, LlmRequest request, Deadline deadline, AtomicBoolean cancelled,
+      java.util.function.Consumer<String> onToken) {
     InferenceParameters p = new InferenceParameters(prompt)
         .setNPredict(request.maxTokens())
         .setTemperature((float) request.temperature())
@@ -201,6 +210,7 @@ public final class GgufBackend implements LlmBackend, TokenScoring {
         if (!out.text.isEmpty()) {
           pieces.add(out.text);
           text.append(out.text);
+          onToken.accept(out.text);
         }
       }
     } catch (RuntimeException e) {
