@@ -80,10 +80,28 @@ public final class SyntheticGguf {
 
   private final Shape shape;
   private final Quantization quantization;
+  private final Map<String, String> script;
+  private final String scriptDefault;
 
   public SyntheticGguf(Shape shape, Quantization quantization) {
+    this(shape, quantization, null, null);
+  }
+
+  private SyntheticGguf(Shape shape, Quantization quantization, Map<String, String> script, String scriptDefault) {
     this.shape = shape;
     this.quantization = quantization;
+    this.script = script;
+    this.scriptDefault = scriptDefault;
+  }
+
+  /**
+   * A tiny model that answers by rote: the next token depends only on the current one, as {@code next} says
+   * ({@code defaultNext} after any other token). All transformer weights are zero, every token's embedding is a basis
+   * vector for its group, and the output matrix maps each group to its successor with a large logit, so greedy
+   * decoding follows the script exactly. Tests use it to get "safe" or "unsafe,S1" from a real llama.cpp run.
+   */
+  public static SyntheticGguf scripted(Map<String, String> next, String defaultNext) {
+    return new SyntheticGguf(new Shape(4096, 64, 1, 4, 2, 128), Quantization.Q8_0, new LinkedHashMap<>(next), defaultNext);
   }
 
   /** Writes the model to {@code file} (replacing it) and returns the file. */
@@ -119,10 +137,12 @@ public final class SyntheticGguf {
       }
       w.pad(ALIGNMENT);
       long base = w.position;
-      byte[] pattern = pattern();
+      byte[] pattern = script == null ? pattern() : null;
       for (TensorInfo t : tensors) {
         long n = t.bytes();
-        if (t.type == TYPE_F32) {
+        if (script != null) {
+          writeScripted(w, t, vocab);
+        } else if (t.type == TYPE_F32) {
           writeOnes(w, n / 4);
         } else {
           long written = 0;
@@ -170,10 +190,13 @@ public final class SyntheticGguf {
   private List<TensorInfo> tensors() {
     int e = shape.embedding();
     int kvDim = shape.kvHeads() * (e / shape.heads());
-    int q = quantization.ggmlType;
+    int q = script == null ? quantization.ggmlType : TYPE_F32;
     List<TensorInfo> t = new ArrayList<>();
     t.add(new TensorInfo("token_embd.weight", new long[] {e, shape.vocab()}, q, quantization));
     t.add(new TensorInfo("output_norm.weight", new long[] {e}, TYPE_F32, quantization));
+    if (script != null) {
+      t.add(new TensorInfo("output.weight", new long[] {e, shape.vocab()}, TYPE_F32, quantization));
+    }
     for (int l = 0; l < shape.layers(); l++) {
       String p = "blk." + l + ".";
       t.add(new TensorInfo(p + "attn_norm.weight", new long[] {e}, TYPE_F32, quantization));
@@ -229,6 +252,46 @@ public final class SyntheticGguf {
       throw new IllegalArgumentException("not a normal half-precision value: " + value);
     }
     return (short) (sign | (exponent << 10) | mantissa);
+  }
+
+  /** Tensor data of a scripted model: norms 1, embeddings one-hot per group, output mapping groups to successors. */
+  private void writeScripted(Writer w, TensorInfo t, Vocabulary vocab) throws IOException {
+    int e = shape.embedding();
+    List<String> sources = new ArrayList<>(script.keySet());
+    for (String source : sources) {
+      if (!vocab.tokens.contains(source)) {
+        throw new IllegalArgumentException("script token '" + source + "' is not in the vocabulary");
+      }
+    }
+    if (sources.size() + 1 > e) {
+      throw new IllegalArgumentException("a script can have at most " + (e - 1) + " entries");
+    }
+    ByteBuffer out;
+    if (t.name.endsWith("norm.weight")) {
+      writeOnes(w, t.bytes() / 4);
+      return;
+    }
+    if (t.name.equals("token_embd.weight")) {
+      out = ByteBuffer.allocate((int) t.bytes()).order(ByteOrder.LITTLE_ENDIAN);
+      for (int id = 0; id < shape.vocab(); id++) {
+        int group = sources.indexOf(vocab.tokens.get(id)) + 1;
+        out.putFloat((id * e + group) * 4, 1.0f);
+      }
+    } else if (t.name.equals("output.weight")) {
+      out = ByteBuffer.allocate((int) t.bytes()).order(ByteOrder.LITTLE_ENDIAN);
+      for (int group = 0; group <= sources.size(); group++) {
+        String successor = group == 0 ? scriptDefault : script.get(sources.get(group - 1));
+        int target = vocab.tokens.indexOf(successor);
+        if (target < 0) {
+          throw new IllegalArgumentException("script token '" + successor + "' is not in the vocabulary");
+        }
+        out.putFloat((target * e + group) * 4, 10.0f);
+      }
+    } else {
+      w.zeros(t.bytes());
+      return;
+    }
+    w.bytes(out.array());
   }
 
   private static long align(long n) {
