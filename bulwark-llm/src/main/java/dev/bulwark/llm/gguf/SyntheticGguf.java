@@ -76,7 +76,11 @@ public final class SyntheticGguf {
       + " for only last message above first line must read second include comma separated list of violated"
       + " a an to and is that it on how do i can you me my what this be are was of not or as at by from"
       + " have has will would should could about which when where who why make get use help please tell"
-      + " write explain give want need know find show some any all more most other new good time people way";
+      + " write explain give want need know find show some any all more most other new good time people way"
+      // The template's capitalised words, so the fixed parts tokenize about as compactly as with Llama 3's tokenizer.
+      + " Task Check User Agent Provide First If BEGIN END UNSAFE CONTENT CATEGORIES CONVERSATION ONLY THE LAST"
+      + " Violent Crimes Non Sex Child Exploitation Defamation Specialized Advice Privacy Intellectual Property"
+      + " Indiscriminate Weapons Hate Self Harm Sexual Content Elections Code Interpreter Abuse Please";
 
   private final Shape shape;
   private final Quantization quantization;
