@@ -29,6 +29,22 @@ public final class ModerationJson {
   private ModerationJson() {}
 
   /**
+   * Reads a request body given as bytes, refusing anything that is not valid UTF-8.
+   *
+   * @throws IllegalArgumentException with a message fit for an HTTP 400 answer
+   */
+  public static ModerationRequest read(byte[] body) {
+    try {
+      return read(java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(body)).toString());
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IllegalArgumentException("request body is not valid UTF-8");
+    }
+  }
+
+  /**
    * Reads a request body.
    *
    * @throws IllegalArgumentException with a message fit for an HTTP 400 answer

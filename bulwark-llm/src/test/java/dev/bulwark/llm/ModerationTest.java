@@ -58,6 +58,8 @@ class ModerationTest {
   @Test
   void badRequestsSayWhatIsWrong() {
     assertThatThrownBy(() -> ModerationJson.read("{")).hasMessageContaining("not valid JSON");
+    assertThatThrownBy(() -> ModerationJson.read(new byte[] {'{', '"', 'i', (byte) 0xff, '"', '}'}))
+        .hasMessageContaining("not valid UTF-8");
     assertThatThrownBy(() -> ModerationJson.read("{}")).hasMessageContaining("exactly one of 'input'");
     assertThatThrownBy(() -> ModerationJson.read("{\"input\": [1]}")).hasMessageContaining("input[0] must be a string");
     assertThatThrownBy(() -> ModerationJson.read("{\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"audio\"}]}]}"))
