@@ -142,6 +142,11 @@ public final class LlamaGuard implements SafetyClassifier {
       throw new LlmException(LlmException.Kind.INVALID_REQUEST, "Llama Guard " + policy.version().id()
           + " is text-only; images need version 3-vision or 4");
     }
+    if (format != PromptFormat.CONVERSATION && turns.stream().anyMatch(ChatMessage::hasImages)) {
+      throw new LlmException(LlmException.Kind.INVALID_REQUEST, "images reach Llama Guard only with prompt-format"
+          + " conversation on a vision backend (images: true); the " + format.name().toLowerCase(Locale.ROOT)
+          + " format sends text only");
+    }
     List<String> windows = windows(last.text());
     boolean truncated = windows.size() > options.maxWindows();
     if (truncated) {

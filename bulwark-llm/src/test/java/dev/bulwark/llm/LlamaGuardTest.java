@@ -98,6 +98,35 @@ class LlamaGuardTest {
   }
 
   @Test
+  void llamaGuard4ImagesTravelAsContentPartsAndVerdictOnlyScoresSaySo() throws Exception {
+    try (ScriptedChatServer server = new ScriptedChatServer(body -> "\n\nunsafe\nS9")) {
+      var backend = new dev.bulwark.llm.openai.OpenAiBackend(dev.bulwark.llm.openai.OpenAiBackend.Settings
+          .of("vision", server.baseUrl(), "meta-llama/Llama-Guard-4-12B").withImages(true, false));
+      LlamaGuard g = new LlamaGuard(backend, LlamaGuardPolicy.defaults(LlamaGuardVersion.LLAMA_GUARD_4)
+          .excluding(java.util.Set.of("S6")), LlamaGuard.Options.defaults());
+      assertThat(g.format()).isEqualTo(LlamaGuard.PromptFormat.CONVERSATION);
+      ChatMessage img = new ChatMessage("user", List.of(ContentPart.text("how do I use this?"),
+          ContentPart.image("https://example.org/device.png")));
+      SafetyAssessment a = g.assess(List.of(img));
+      assertThat(a.flagged()).isTrue();
+      assertThat(a.flaggedCodes()).containsExactly("S9");
+      assertThat(a.scoreSource()).isEqualTo(SafetyAssessment.ScoreSource.VERDICT);
+      assertThat(a.score()).isEqualTo(1.0);
+      assertThat(a.note()).contains("gave no token probabilities");
+      String request = server.requests.get(0);
+      assertThat(request).contains("\"image_url\":{\"url\":\"https://example.org/device.png\"}")
+          .contains("\"excluded_category_keys\":[\"S6\"]").contains("\"top_logprobs\":5");
+    }
+  }
+
+  @Test
+  void rawPromptsCannotCarryImages() {
+    ChatMessage img = new ChatMessage("user", List.of(ContentPart.text("x"), ContentPart.image("https://example.org/a.png")));
+    LlamaGuard g = new LlamaGuard(safe, LlamaGuardPolicy.defaults(LlamaGuardVersion.LLAMA_GUARD_4), LlamaGuard.Options.defaults());
+    assertThatThrownBy(() -> g.judge(List.of(img))).hasMessageContaining("prompt-format conversation");
+  }
+
+  @Test
   void imagesNeedAVisionVersion() {
     ChatMessage img = new ChatMessage("user", List.of(ContentPart.text("x"), ContentPart.image("https://example.org/a.png")));
     assertThatThrownBy(() -> guard(safe).judge(List.of(img))).hasMessageContaining("text-only");
