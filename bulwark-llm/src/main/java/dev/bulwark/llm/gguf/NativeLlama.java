@@ -23,6 +23,17 @@ final class NativeLlama {
     if (loaded) {
       return;
     }
+    if (System.getProperty("de.kherud.llama.tmpdir") == null) {
+      // On start the binding deletes whatever in its directory looks like an old copy of its library (it tried to
+      // delete an unrelated /tmp/llama* directory here), so it gets a directory of its own, not the shared /tmp.
+      java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "bulwark-llama");
+      try {
+        java.nio.file.Files.createDirectories(dir);
+        System.setProperty("de.kherud.llama.tmpdir", dir.toString());
+      } catch (java.io.IOException e) {
+        // keep the binding's default
+      }
+    }
     PrintStream stdout = System.out;
     System.setOut(System.err);
     try {
