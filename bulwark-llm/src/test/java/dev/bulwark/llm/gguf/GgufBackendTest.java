@@ -52,7 +52,6 @@ class GgufBackendTest {
   @Test
   void measuresLogprobsThatAreConsistentWithGreedyDecoding() {
     LlmResponse r = backend.complete(LlmRequest.raw("user check safe unsafe content").withMaxTokens(3).withTopLogprobs(3));
-    System.err.println("logprobs: " + r.logprobs() + " text [" + r.text() + "]");
     assertThat(r.logprobs()).hasSize(r.completionTokens());
     var first = r.logprobs().get(0);
     assertThat(first.top()).isNotEmpty();
@@ -66,7 +65,6 @@ class GgufBackendTest {
   @Test
   void scoresCandidates() {
     double[] p = backend.candidateProbabilities("user check content\n\n", List.of("safe", "unsafe"), Duration.ofSeconds(10));
-    System.err.println("P = " + p[0] + ", " + p[1]);
     assertThat(p[0] + p[1]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(p[1]).isBetween(0.0, 1.0);
   }
