@@ -120,6 +120,28 @@ class LlamaGuardTest {
   }
 
   @Test
+  void providersThatRefuseLogprobsAreAskedAgainWithout() throws Exception {
+    try (ScriptedChatServer server = new ScriptedChatServer(body -> "safe")) {
+      server.refuseLogprobs = true;
+      var backend = new dev.bulwark.llm.openai.OpenAiBackend(dev.bulwark.llm.openai.OpenAiBackend.Settings
+          .of("groq", server.baseUrl(), "llama-guard-4-12b"));
+      LlamaGuard g = new LlamaGuard(backend, LlamaGuardPolicy.defaults(LlamaGuardVersion.LLAMA_GUARD_4), LlamaGuard.Options.defaults());
+      assertThat(g.assess(List.of(ChatMessage.user("hi"))).flagged()).isFalse();
+      assertThat(g.assess(List.of(ChatMessage.user("hello"))).scoreSource()).isEqualTo(SafetyAssessment.ScoreSource.VERDICT);
+      assertThat(server.requests).hasSize(3);
+    }
+  }
+
+  @Test
+  void probabilitiesCanBeSwitchedOff() {
+    LlamaGuard g = new LlamaGuard(unsafe, LlamaGuardPolicy.defaults(LlamaGuardVersion.LLAMA_GUARD_3_1B),
+        LlamaGuard.Options.defaults().withProbabilities(false));
+    SafetyAssessment a = g.assess(List.of(ChatMessage.user("x")));
+    assertThat(a.score()).isEqualTo(1.0);
+    assertThat(a.note()).contains("probabilities: false");
+  }
+
+  @Test
   void rawPromptsCannotCarryImages() {
     ChatMessage img = new ChatMessage("user", List.of(ContentPart.text("x"), ContentPart.image("https://example.org/a.png")));
     LlamaGuard g = new LlamaGuard(safe, LlamaGuardPolicy.defaults(LlamaGuardVersion.LLAMA_GUARD_4), LlamaGuard.Options.defaults());

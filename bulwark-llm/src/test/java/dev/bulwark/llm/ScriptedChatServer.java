@@ -26,6 +26,8 @@ public final class ScriptedChatServer implements AutoCloseable {
     return t;
   });
   public final List<String> requests = new CopyOnWriteArrayList<>();
+  /** When set, requests asking for logprobs get HTTP 400, as some providers answer. */
+  public volatile boolean refuseLogprobs;
 
   /** Answers every request with {@code answer.apply(requestBody)} as the assistant's content. */
   public ScriptedChatServer(Function<String, String> answer) throws IOException {
@@ -35,6 +37,14 @@ public final class ScriptedChatServer implements AutoCloseable {
       try (exchange) {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         requests.add(body);
+        if (refuseLogprobs && body.contains("\"logprobs\"")) {
+          byte[] err = "{\"error\":{\"message\":\"logprobs is not supported with this model\"}}".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(400, err.length);
+          try (OutputStream os = exchange.getResponseBody()) {
+            os.write(err);
+          }
+          return;
+        }
         ObjectNode out = JSON.createObjectNode();
         out.put("id", "chatcmpl-1").put("object", "chat.completion").put("model", "scripted");
         ObjectNode choice = out.putArray("choices").addObject();

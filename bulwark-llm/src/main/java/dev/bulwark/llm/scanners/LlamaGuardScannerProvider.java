@@ -46,6 +46,7 @@ public final class LlamaGuardScannerProvider implements ScannerProvider {
         new Parameter("categories", "list of {code, name, description}", "the version's S1-S14 / S1-S13",
             "a custom policy replacing the default categories"),
         new Parameter("exclude", "list of codes", "none", "categories left out of the prompt, e.g. [S6, S8]"),
+        new Parameter("probabilities", "boolean", "true", "measure P(unsafe) for the score; false: 1/0 from the verdict, faster"),
         new Parameter("timeout", "duration", "90% of the scanner's deadline", "the longest one check may take"),
         new Parameter("max-prompt-chars", "integer", "16000", "conversation text kept in the prompt; older turns go first"),
         new Parameter("max-message-chars", "integer", "12000", "longer messages are judged in overlapping windows of this size"),
@@ -83,7 +84,8 @@ public final class LlamaGuardScannerProvider implements ScannerProvider {
         .withThreshold(settings.getThreshold("threshold", 0.5))
         .withLimits(settings.getInt("max-prompt-chars", 16_000, 1_000, 1_000_000),
             settings.getInt("max-message-chars", 12_000, 500, 1_000_000),
-            settings.getInt("max-windows", 4, 1, 100));
+            settings.getInt("max-windows", 4, 1, 100))
+        .withProbabilities(settings.getBoolean("probabilities", true));
     if (settings.has("prompt-format")) {
       try {
         options = options.withFormat(LlamaGuard.PromptFormat.parse(settings.getString("prompt-format", null)));
