@@ -70,6 +70,19 @@ class GgufBackendTest {
   }
 
   @Test
+  void aLongGenerationIsAbandonedAtTheDeadlineAndTheModelStaysUsable() {
+    LlmRequest longOne = LlmRequest.raw("user check safe unsafe content").withMaxTokens(1900)
+        .withTimeout(Duration.ofMillis(30));
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> backend.complete(longOne))
+        .isInstanceOf(LlmException.class)
+        .satisfies(e -> assertThat(((LlmException) e).kind()).isEqualTo(LlmException.Kind.TIMEOUT));
+    // Bounded (not a speed assertion): released at the deadline, not after 1,900 tokens.
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    assertThat(backend.complete(LlmRequest.raw("hello").withMaxTokens(2)).completionTokens()).isBetween(0, 2);
+  }
+
+  @Test
   void refusesImages() {
     var msg = new ChatMessage("user", List.of(dev.bulwark.llm.ContentPart.text("x"), dev.bulwark.llm.ContentPart.image("http://127.0.0.1:9/a.png")));
     assertThatThrownBy(() -> backend.complete(LlmRequest.chat(List.of(msg))))
