@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.cli.llm.ServeLlmCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Spec;
       ScannersCommand.class,
       EvalCommand.class,
       TrainCommand.class,
+      ServeLlmCommand.class,
     })
 final class BulwarkCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
