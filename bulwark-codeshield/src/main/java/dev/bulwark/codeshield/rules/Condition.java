@@ -26,7 +26,10 @@ public record Condition(String template, Pattern compiled, int nearLines) {
     return new Condition(template, p, nearLines);
   }
 
-  /** The regex with placeholders filled from {@code bindings}, or null when a placeholder has no binding. */
+  /**
+   * The regex with placeholders filled from {@code bindings}, or null when a placeholder has no binding: the
+   * condition then does not apply (a rule whose regex has alternatives can tie a condition to one of them).
+   */
   public Pattern resolve(Map<String, String> bindings) {
     if (compiled != null) {
       return compiled;

@@ -173,7 +173,7 @@ public final class RuleEngine {
         continue;
       }
       if (tree == null && !parseFailed) {
-        SyntaxParser.Outcome o = parser.parse(mask.original(), language);
+        SyntaxParser.Outcome o = parser.parse(mask.parseable(), language);
         if (o.ok()) {
           tree = o.tree();
         } else {
@@ -289,7 +289,7 @@ public final class RuleEngine {
     try {
       for (Condition c : r.requires()) {
         Pattern p = c.resolve(bindings);
-        if (p == null || !find(p, view, c, at, lines)) {
+        if (p != null && !find(p, view, c, at, lines)) {
           return false;
         }
       }

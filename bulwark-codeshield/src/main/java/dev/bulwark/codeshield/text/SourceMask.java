@@ -13,20 +13,105 @@ public final class SourceMask {
   private final String original;
   private final String code;
   private final String codeWithoutStrings;
+  private final int orphanPrefix;
 
-  private SourceMask(String original, String code, String codeWithoutStrings) {
+  private SourceMask(String original, String code, String codeWithoutStrings, int orphanPrefix) {
     this.original = original;
     this.code = code;
     this.codeWithoutStrings = codeWithoutStrings;
+    this.orphanPrefix = orphanPrefix;
   }
 
   public static SourceMask of(String text, LexicalSyntax syntax) {
     if (syntax == LexicalSyntax.NONE) {
-      return new SourceMask(text, text, text);
+      return new SourceMask(text, text, text, 0);
     }
     Lexer lexer = new Lexer(text, syntax);
-    lexer.run();
-    return new SourceMask(text, new String(lexer.code), new String(lexer.noStrings));
+    lexer.run(0);
+    int prefix = 0;
+    boolean prefixIsComment = false;
+    // Code cut out of a file may start inside a docstring or a block comment: a comment closer before any opener,
+    // or an unterminated triple-quoted string at the end, says so. Then lex again with the text up to the first
+    // delimiter taken as the tail of that comment or string (for strings: only if that leaves less text blanked).
+    int close = syntax.slashComments() ? text.indexOf("*/") : -1;
+    if (close >= 0 && text.lastIndexOf("/*", close) < 0) {
+      prefix = close + 2;
+      prefixIsComment = true;
+      lexer = new Lexer(text, syntax);
+      lexer.run(prefix);
+    } else if (syntax.tripleQuotes() && syntax.hashComments()) {
+      int first = firstTripleQuote(text);
+      if (first >= 0 && looksLikeCloser(text, first)) {
+        prefix = first + 3;
+        lexer = new Lexer(text, syntax);
+        lexer.run(prefix);
+      }
+    }
+    for (int i = 0; i < prefix; i++) {
+      lexer.blank(i, prefixIsComment);
+    }
+    return new SourceMask(text, new String(lexer.code), new String(lexer.noStrings), prefix);
+  }
+
+  private static final java.util.regex.Pattern BLOCK_HEADER = java.util.regex.Pattern.compile(
+      "(?:async\\s+)?(?:def|class|if|elif|else|for|while|try|except|finally|with|match|case|lambda)\\b.*:");
+  private static final java.util.regex.Pattern CODE_LINE = java.util.regex.Pattern.compile(
+      "^[\\w.\\[\\]]+\\s*[-+*/]?=[^=]|^(?:import|from|return|if|for|while|def|class|try|with)\\b|\\w\\(.*\\)$");
+
+  private static int firstTripleQuote(String text) {
+    int a = text.indexOf("\"\"\"");
+    int b = text.indexOf("'''");
+    return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+  }
+
+  /**
+   * Whether the first triple quote of a Python text closes a docstring that began before the text: it follows prose
+   * (on its line, or alone on a line after a line that does not open a block or an expression).
+   */
+  static boolean looksLikeCloser(String text, int at) {
+    int lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    String before = text.substring(lineStart, at).strip();
+    if (!before.isEmpty()) {
+      return !before.matches("(?s).*(?:[=(\\[{,:+%]|\\breturn|\\byield|\\bprint)\\s*[rRbBuUfF]{0,2}$");
+    }
+    int end = lineStart - 1;
+    while (end > 0) {
+      int prevStart = text.lastIndexOf('\n', end - 1) + 1;
+      String prev = text.substring(prevStart, end).strip();
+      if (!prev.isEmpty()) {
+        return !(BLOCK_HEADER.matcher(prev).matches() || prev.endsWith("(") || prev.endsWith(",") || prev.endsWith("=")
+            || prev.endsWith("[") || prev.endsWith("{") || prev.startsWith("#") || prev.startsWith("@"));
+      }
+      end = prevStart - 1;
+    }
+    // The text starts with the delimiter: a closer if code follows, an opener if prose does.
+    int nextStart = text.indexOf('\n', at);
+    while (nextStart >= 0 && nextStart + 1 < text.length()) {
+      int nextEnd = text.indexOf('\n', nextStart + 1);
+      String next = text.substring(nextStart + 1, nextEnd < 0 ? text.length() : nextEnd).strip();
+      if (!next.isEmpty()) {
+        return CODE_LINE.matcher(next).find();
+      }
+      nextStart = nextEnd;
+    }
+    return false;
+  }
+
+  /**
+   * The original text with an orphan prefix (the tail of a string or comment that began before the text) blanked,
+   * so a parser does not take it for code: same length and line breaks.
+   */
+  public String parseable() {
+    if (orphanPrefix == 0) {
+      return original;
+    }
+    char[] out = original.toCharArray();
+    for (int i = 0; i < orphanPrefix; i++) {
+      if (out[i] != '\n' && out[i] != '\r') {
+        out[i] = ' ';
+      }
+    }
+    return new String(out);
   }
 
   public String original() {
@@ -44,8 +129,8 @@ public final class SourceMask {
   private static final class Lexer {
     private final String s;
     private final LexicalSyntax syn;
-    private final char[] code;
-    private final char[] noStrings;
+    final char[] code;
+    final char[] noStrings;
     private final int n;
     /** Brace depths of open JS template interpolations, innermost last. */
     private int[] templateDepths = new int[8];
@@ -60,8 +145,11 @@ public final class SourceMask {
       this.n = s.length();
     }
 
-    void run() {
-      int i = 0;
+    /** Where an unterminated triple-quoted string began, or -1. */
+    int unterminatedTripleAt = -1;
+
+    void run(int from) {
+      int i = from;
       while (i < n) {
         char c = s.charAt(i);
         if (syn.xmlComments() && s.startsWith("<!--", i)) {
@@ -147,12 +235,16 @@ public final class SourceMask {
 
     private int tripleString(int i, char q) {
       String delim = String.valueOf(q).repeat(3);
+      int start = i;
       i += 3;
       while (i < n && !s.startsWith(delim, i)) {
         if (s.charAt(i) == '\\' && i + 1 < n) {
           blank(i++, false);
         }
         blank(i++, false);
+      }
+      if (i >= n && unterminatedTripleAt < 0) {
+        unterminatedTripleAt = start;
       }
       return Math.min(n, i + 3);
     }
@@ -251,7 +343,7 @@ public final class SourceMask {
       return i;
     }
 
-    private void blank(int i, boolean comment) {
+    void blank(int i, boolean comment) {
       char c = s.charAt(i);
       if (c == '\n' || c == '\r') {
         return;
