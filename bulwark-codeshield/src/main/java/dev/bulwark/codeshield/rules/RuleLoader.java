@@ -38,7 +38,7 @@ public final class RuleLoader {
   public static final String BUILT_IN = "dev/bulwark/codeshield/rules";
 
   private static final Set<String> KEYS = Set.of("id", "languages", "cwe", "severity", "message", "fix", "regex", "query",
-      "text", "prefilter", "requires", "unless", "unless-near", "near-lines", "report", "title");
+      "text", "prefilter", "requires", "requires-near", "unless", "unless-near", "near-lines", "report", "title");
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*\\.[a-z0-9][a-z0-9-]*");
   private static final Pattern CWE = Pattern.compile("CWE-[1-9][0-9]{0,4}");
 
@@ -145,12 +145,15 @@ public final class RuleLoader {
         throw new RuleException(source, "near-lines must be an integer");
       }
     }
-    List<Condition> requires = conditions(map.get("requires"), 0, source, "requires");
+    List<Condition> requires = new ArrayList<>(conditions(map.get("requires"), 0, source, "requires"));
+    if (map.containsKey("requires-near")) {
+      requires.addAll(conditions(map.get("requires-near"), near > 0 ? near : 5, source, "requires-near"));
+    }
     List<Condition> unless = new ArrayList<>(conditions(map.get("unless"), 0, source, "unless"));
     if (map.containsKey("unless-near")) {
       unless.addAll(conditions(map.get("unless-near"), near > 0 ? near : 5, source, "unless-near"));
     }
-    return new Rule(id, languages, cwe, severity, message, fix, regex, query, view, prefilter, requires, List.copyOf(unless),
+    return new Rule(id, languages, cwe, severity, message, fix, regex, query, view, prefilter, List.copyOf(requires), List.copyOf(unless),
         optional(map, "report"), source);
   }
 

@@ -16,7 +16,7 @@ final class ConstantExpressions {
       "hex_integer_literal", "decimal_floating_point_literal", "real_literal", "boolean_literal", "true", "false", "null",
       "null_literal", "none", "nil", "concatenated_string", "encapsed_string", "verbatim_string_literal",
       "line_string_literal", "multi_line_string_literal", "text_block", "string_fragment", "raw_string",
-      "template_string", "heredoc", "nowdoc", "boolean", "unit", "simple_symbol");
+      "template_string", "heredoc", "nowdoc", "boolean", "unit", "simple_symbol", "sizeof_expression", "number_literal");
   /** Node types inside a string literal that make it dynamic. */
   private static final Set<String> INTERPOLATIONS = Set.of(
       "interpolation", "template_substitution", "string_interpolation", "interpolated_expression",
