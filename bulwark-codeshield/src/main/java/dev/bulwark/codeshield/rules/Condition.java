@@ -44,6 +44,10 @@ public record Condition(String template, Pattern compiled, int nearLines) {
       m.appendReplacement(sb, Matcher.quoteReplacement(Pattern.quote(value)));
     }
     m.appendTail(sb);
-    return Pattern.compile(sb.toString(), Pattern.MULTILINE);
+    try {
+      return Pattern.compile(sb.toString(), Pattern.MULTILINE);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      return null; // a rule-author mistake must not fail a scan; the rule's example test catches it
+    }
   }
 }
