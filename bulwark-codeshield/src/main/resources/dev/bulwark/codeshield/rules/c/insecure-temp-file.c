@@ -1,0 +1,12 @@
+#include <stdio.h>
+
+void scratch(void) {
+    // ruleid: c.insecure-temp-file
+    char *name = tmpnam(NULL);
+    // ruleid: c.insecure-temp-file
+    mktemp(templ);
+    // ok: c.insecure-temp-file
+    int fd = mkstemp(templ);
+    // ok: c.insecure-temp-file
+    FILE *f = tmpfile();
+}

@@ -1,0 +1,23 @@
+function run(expr, name) {
+    // ruleid: javascript.eval-dynamic
+    var v = eval('(' + expr + ')');
+    // ruleid: javascript.eval-dynamic
+    var f = new Function('return this.' + name);
+    // ruleid: javascript.eval-dynamic
+    setTimeout("update('" + name + "')", 100);
+    // ruleid: javascript.eval-dynamic
+    var g = new(Function)(`return ${expr}`);
+    // ok: javascript.eval-dynamic
+    var data = JSON.parse(expr);
+    // ok: javascript.eval-dynamic
+    setTimeout(function () { update(name); }, 100);
+    // ok: javascript.eval-dynamic
+    var h = eval("1 + 2");
+    // ok: javascript.eval-dynamic
+    var re = /x/.exec(expr);
+    return [v, f, g, data, h, re];
+}
+function alias(obj, name) {
+    // ruleid: javascript.eval-dynamic
+    obj.eval("console.log('" + name + "');");
+}
