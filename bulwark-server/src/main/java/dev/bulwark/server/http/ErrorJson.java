@@ -1,0 +1,30 @@
+package dev.bulwark.server.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.bulwark.core.json.JsonText;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/** The one error shape of the API: {@code {"error": {"message": "...", "type": "..."}}}. */
+public final class ErrorJson {
+  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+  private ErrorJson() {}
+
+  public static String of(ErrorType type, String message) {
+    StringWriter out = new StringWriter(128);
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeObjectFieldStart("error");
+      g.writeStringField("message", JsonText.clean(message));
+      g.writeStringField("type", type.id());
+      g.writeEndObject();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.bulwark.server.http;
+
+/** Every failure the API reports: the HTTP status and the {@code error.type} string clients can switch on. */
+public enum ErrorType {
+  /** The body is not JSON, or not UTF-8. */
+  INVALID_JSON(400, "invalid_json"),
+  /** Valid JSON of the wrong shape: a missing or mistyped field, an empty array, an unknown role or scanner. */
+  INVALID_REQUEST(422, "invalid_request"),
+  UNAUTHORIZED(401, "unauthorized"),
+  NOT_FOUND(404, "not_found"),
+  METHOD_NOT_ALLOWED(405, "method_not_allowed"),
+  /** The body is over the byte limit, or holds more items (messages, inputs) than one request may. */
+  PAYLOAD_TOO_LARGE(413, "payload_too_large"),
+  /** The work queue is full or the request waited past its deadline in it; retry after {@code Retry-After}. */
+  OVERLOADED(503, "overloaded"),
+  /** The server is draining before it stops; retry on another instance. */
+  SHUTTING_DOWN(503, "shutting_down"),
+  /** A model the endpoint needs is not configured or cannot be reached. */
+  MODEL_UNAVAILABLE(503, "model_unavailable"),
+  /** The model behind the endpoint answered with an error or nonsense. */
+  UPSTREAM_ERROR(502, "upstream_error"),
+  /** The request did not finish within the server's per-request deadline. */
+  TIMEOUT(504, "timeout"),
+  INTERNAL_ERROR(500, "internal_error");
+
+  private final int status;
+  private final String id;
+
+  ErrorType(int status, String id) {
+    this.status = status;
+    this.id = id;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String id() {
+    return id;
+  }
+}
