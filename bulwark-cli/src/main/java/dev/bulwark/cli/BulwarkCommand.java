@@ -1,6 +1,7 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.cli.llm.ServeLlmCommand;
+import dev.bulwark.cli.server.ServeCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
       ScannersCommand.class,
       EvalCommand.class,
       TrainCommand.class,
+      ServeCommand.class,
       ServeLlmCommand.class,
     })
 final class BulwarkCommand implements Callable<Integer> {

@@ -92,7 +92,7 @@ public final class BulwarkServer implements AutoCloseable {
     ExecutorService selectionExecutor = null;
     Endpoints endpoints = null;
     try {
-      firewall.notes().forEach(n -> log.accept("note: " + n));
+      firewall.notes().stream().distinct().forEach(n -> log.accept("note: " + n));
       CodeShield codeShield = CodeShield.create();
       moderation = Moderation.fromConfig(config).orElse(null);
       Readiness readiness = new Readiness();

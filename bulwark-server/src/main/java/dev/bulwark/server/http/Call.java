@@ -22,7 +22,8 @@ public final class Call {
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MessageJson.MAX_NESTING).build())
       // Two "messages" keys in one object are a client bug or a smuggling attempt, never intent.
       .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build());
+      .build())
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final HttpExchange exchange;
   private final long maxBodyBytes;
