@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# Load test of `bulwark serve` with wrk on loopback (docs/PERFORMANCE.md, section "HTTP server").
+#
+#   bench/load.sh                         # every endpoint at 8, 32 and 128 connections, 3 runs of 10 s each
+#   bench/load.sh --quick                 # one 5 s run at 32 connections
+#   bench/load.sh --soak 300              # then a 5-minute mixed soak, sampling the server's resident memory
+#   bench/load.sh --endpoints "scan code" --connections "32" --runs 5 --duration 15
+#
+# Prints req/s, p50 and p99 per endpoint and concurrency (medians over the runs), errors, and the server's RSS.
+# The server and wrk share this machine's cores, so the numbers are pessimistic; run it on a quiet machine.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PORT=18090
+DURATION=10
+WARMUP=5
+RUNS=3
+CONNECTIONS="8 32 128"
+ENDPOINTS="healthz scan trace code prompt-guard"
+WRK_THREADS=1
+SOAK=0
+CONFIG="$ROOT/bench/rules-only.yaml"
+
+usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --duration) DURATION="$2"; shift 2 ;;
+    --warmup) WARMUP="$2"; shift 2 ;;
+    --runs) RUNS="$2"; shift 2 ;;
+    --connections) CONNECTIONS="$2"; shift 2 ;;
+    --endpoints) ENDPOINTS="$2"; shift 2 ;;
+    --wrk-threads) WRK_THREADS="$2"; shift 2 ;;
+    --soak) SOAK="$2"; shift 2 ;;
+    --config) CONFIG="$2"; shift 2 ;;
+    --port) PORT="$2"; shift 2 ;;
+    --quick) DURATION=5; WARMUP=3; RUNS=1; CONNECTIONS=32; shift ;;
+    -h|--help) usage 0 ;;
+    *) echo "load.sh: unknown argument '$1'" >&2; usage 64 ;;
+  esac
+done
+
+if ! command -v wrk >/dev/null; then
+  echo "load.sh: wrk is missing: install the Debian package (apt-get install wrk)" >&2
+  exit 1
+fi
+
+WORK="$(mktemp -d)"
+SERVER_PID=""
+cleanup() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID" 2>/dev/null || true   # graceful: the server drains, then exits
+    for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$SERVER_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# ~128 tokens of ordinary prose: the size Prompt Guard is measured at.
+TEXT="Our quarterly planning meeting is moved to Thursday afternoon because the finance team needs more time to \
+close the books. Please review the attached agenda, add any open items from your area, and bring the latest numbers \
+for headcount, hiring, and vendor spend. We will also discuss the migration of the reporting dashboards to the new \
+data platform, the timeline for the customer survey, and who will own the follow-up actions. If you cannot attend, \
+send a short written update to the organisers by Wednesday evening so that your topics are still covered."
+cat > "$WORK/scan.json" <<JSON
+{"message": {"role": "user", "content": "$TEXT"}}
+JSON
+cat > "$WORK/prompt-guard.json" <<JSON
+{"message": {"role": "user", "content": "$TEXT"}, "scanners": ["prompt-guard"]}
+JSON
+cat > "$WORK/trace.json" <<JSON
+{"messages": [{"role": "system", "content": "You are a helpful assistant for the planning team."},
+ {"role": "user", "content": "$TEXT"},
+ {"role": "tool", "content": "Agenda: 1. Numbers 2. Dashboards migration 3. Survey timeline 4. Actions"},
+ {"role": "assistant", "content": "Here is a summary of the meeting plan and the items you need to prepare."}]}
+JSON
+cat > "$WORK/code.json" <<'JSON'
+{"language": "python", "code": "import os\nimport subprocess\nimport json\n\n\ndef load_settings(path):\n    with open(path) as f:\n        return json.load(f)\n\n\ndef archive(directory, target):\n    files = [f for f in os.listdir(directory) if f.endswith('.log')]\n    for name in files:\n        full = os.path.join(directory, name)\n        if os.path.getsize(full) > 1024:\n            subprocess.run(['gzip', '-k', full], check=True)\n    os.system('tar czf ' + target + ' ' + directory)\n    return len(files)\n\n\ndef main():\n    settings = load_settings('settings.json')\n    count = archive(settings['logs'], settings['archive'])\n    print('archived', count, 'files')\n\n\nif __name__ == '__main__':\n    main()\n"}
+JSON
+
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$SERVER_PID/status" 2>/dev/null || echo "?"; }
+
+echo "load.sh: starting ./bulwark serve on 127.0.0.1:$PORT (config $CONFIG)" >&2
+"$ROOT/bulwark" serve --port "$PORT" --config "$CONFIG" --queue 1024 >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 600); do
+  if curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then cat "$WORK/server.log" >&2; echo "load.sh: the server did not start" >&2; exit 1; fi
+  sleep 0.5
+done
+curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null || { cat "$WORK/server.log" >&2; echo "load.sh: not ready after 300 s" >&2; exit 1; }
+
+url_of() {
+  case "$1" in
+    healthz) echo "http://127.0.0.1:$PORT/healthz" ;;
+    scan|trace|prompt-guard) echo "http://127.0.0.1:$PORT/v1/scan" ;;
+    code) echo "http://127.0.0.1:$PORT/v1/code/scan" ;;
+    *) echo "load.sh: unknown endpoint '$1' (healthz, scan, trace, code, prompt-guard)" >&2; exit 64 ;;
+  esac
+}
+body_of() { if [ "$1" = healthz ]; then echo -; else echo "$WORK/$1.json"; fi; }
+
+median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) print "?"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
+
+printf "%-13s %6s %10s %9s %9s %8s %8s\n" endpoint conns "req/s" "p50 ms" "p99 ms" errors "rss MB"
+for ep in $ENDPOINTS; do
+  url="$(url_of "$ep")"
+  body="$(body_of "$ep")"
+  if [ "$ep" = prompt-guard ]; then
+    status="$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data-binary "@$body" "$url")"
+    if [ "$status" != 200 ]; then
+      printf "%-13s %s\n" "$ep" "skipped: prompt-guard is not available on this build (HTTP $status)"
+      continue
+    fi
+  fi
+  for c in $CONNECTIONS; do
+    wrk -t"$WRK_THREADS" -c"$c" -d"${WARMUP}s" -s "$ROOT/bench/post.lua" "$url" -- "$body" >/dev/null 2>&1 || true
+    : >"$WORK/runs"
+    for _ in $(seq 1 "$RUNS"); do
+      wrk -t"$WRK_THREADS" -c"$c" -d"${DURATION}s" --latency -s "$ROOT/bench/post.lua" "$url" -- "$body" 2>&1 \
+        | grep '^RESULT' >>"$WORK/runs" || true
+    done
+    rps="$(field rps <"$WORK/runs" | median)"
+    p50="$(field p50_ms <"$WORK/runs" | median)"
+    p99="$(field p99_ms <"$WORK/runs" | median)"
+    errors="$(awk '{for (i = 1; i <= NF; i++) if ($i ~ /^(non2xx|socket_errors)=/) {split($i, kv, "="); s += kv[2]}} END {print s + 0}' "$WORK/runs")"
+    printf "%-13s %6s %10.0f %9.2f %9.2f %8s %8s\n" "$ep" "$c" "$rps" "$p50" "$p99" "$errors" "$(rss_mb)"
+  done
+done
+
+if [ "$SOAK" -gt 0 ]; then
+  echo "soak: ${SOAK} s of mixed /v1/scan, /v1/code/scan and trace requests at 32 connections; RSS sampled every 5 s" >&2
+  wrk -t"$WRK_THREADS" -c32 -d"${SOAK}s" -s "$ROOT/bench/mixed.lua" "http://127.0.0.1:$PORT" -- \
+    "$WORK/scan.json" "$WORK/code.json" "$WORK/trace.json" >"$WORK/soak.out" 2>&1 &
+  WRK_PID=$!
+  max=0
+  samples=""
+  while kill -0 "$WRK_PID" 2>/dev/null; do
+    r="$(rss_mb)"
+    [ "$r" != "?" ] && [ "$r" -gt "$max" ] && max="$r"
+    samples="$samples $r"
+    sleep 5
+  done
+  wait "$WRK_PID" || true
+  result="$(grep '^RESULT' "$WORK/soak.out" || echo "RESULT missing: $(tail -3 "$WORK/soak.out")")"
+  echo "soak: $result"
+  echo "soak: RSS MB every 5 s:$samples"
+  echo "soak: max RSS ${max} MB ($( [ "$max" -lt 1024 ] && echo "under" || echo "OVER") the 1 GB goal)"
+fi
+
+if grep -q "internal error" "$WORK/server.log"; then
+  echo "load.sh: the server logged internal errors:" >&2
+  grep -A5 "internal error" "$WORK/server.log" | head -40 >&2
+  exit 1
+fi
