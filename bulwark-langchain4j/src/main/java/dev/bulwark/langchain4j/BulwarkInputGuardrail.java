@@ -1,0 +1,113 @@
+package dev.bulwark.langchain4j;
+
+import dev.bulwark.core.Decision;
+import dev.bulwark.core.Firewall;
+import dev.bulwark.core.FirewallResult;
+import dev.bulwark.core.Message;
+import dev.bulwark.core.Trace;
+import dev.bulwark.langchain4j.internal.ChatHistory;
+import dev.bulwark.langchain4j.internal.Verdicts;
+import dev.langchain4j.guardrail.InputGuardrail;
+import dev.langchain4j.guardrail.InputGuardrailRequest;
+import dev.langchain4j.guardrail.InputGuardrailResult;
+import dev.langchain4j.rag.AugmentationResult;
+import dev.langchain4j.rag.content.Content;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A LangChain4j input guardrail backed by a Bulwark {@link Firewall}: the user message is scanned with role
+ * {@code user}, in the context of the chat memory before it; content retrieved for RAG is scanned with role
+ * {@code tool} (where indirect prompt injection hides). Runs before the model is called.
+ *
+ * <p>Verdicts map to LangChain4j results: allow → {@code success}; block → {@code fatal} (the call throws
+ * {@code InputGuardrailException} whose cause is a {@link FirewallVerdictException} carrying the verdict);
+ * human review → as the {@link ReviewPolicy} says (default {@link ReviewPolicy#FAILURE}).
+ *
+ * <pre>{@code
+ * Assistant assistant = AiServices.builder(Assistant.class)
+ *     .chatModel(model)
+ *     .inputGuardrails(new BulwarkInputGuardrail(firewall))
+ *     .build();
+ * }</pre>
+ */
+public class BulwarkInputGuardrail implements InputGuardrail {
+  private final Firewall firewall;
+  private final ReviewPolicy reviewPolicy;
+  private final Consumer<FirewallResult> listener;
+
+  /** For {@code @InputGuardrails(BulwarkInputGuardrail.class)}: uses {@link BulwarkGuardrails#firewall()}. */
+  public BulwarkInputGuardrail() {
+    this(BulwarkGuardrails.firewall());
+  }
+
+  public BulwarkInputGuardrail(Firewall firewall) {
+    this(firewall, ReviewPolicy.FAILURE, r -> {});
+  }
+
+  /** @param listener receives every verdict that is not allow (also reviews let through by {@link ReviewPolicy#ALLOW}) */
+  public BulwarkInputGuardrail(Firewall firewall, ReviewPolicy reviewPolicy, Consumer<FirewallResult> listener) {
+    this.firewall = Objects.requireNonNull(firewall, "firewall");
+    this.reviewPolicy = Objects.requireNonNull(reviewPolicy, "reviewPolicy");
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  public BulwarkInputGuardrail withReviewPolicy(ReviewPolicy policy) {
+    return new BulwarkInputGuardrail(firewall, policy, listener);
+  }
+
+  public BulwarkInputGuardrail withListener(Consumer<FirewallResult> newListener) {
+    return new BulwarkInputGuardrail(firewall, reviewPolicy, newListener);
+  }
+
+  @Override
+  public InputGuardrailResult validate(InputGuardrailRequest request) {
+    List<Message> history = ChatHistory.of(request.requestParams().chatMemory());
+    Message user = Message.user(ChatHistory.text(request.userMessage()));
+    FirewallResult verdict = firewall.scan(user, Trace.of(history));
+    if (verdict.decision() == Decision.ALLOW) {
+      verdict = retrievedContent(request.requestParams().augmentationResult(), history, user);
+      if (verdict == null || verdict.decision() == Decision.ALLOW) {
+        return success();
+      }
+      return outcome(verdict, "retrieved content");
+    }
+    return outcome(verdict, "user message");
+  }
+
+  /** Each retrieved document as a tool message after the user's; the first that is not allowed, else null. */
+  private FirewallResult retrievedContent(AugmentationResult augmentation, List<Message> history, Message user) {
+    if (augmentation == null || augmentation.contents() == null) {
+      return null;
+    }
+    List<Message> context = new ArrayList<>(history);
+    context.add(user);
+    Trace trace = Trace.of(context);
+    for (Content c : augmentation.contents()) {
+      if (c.textSegment() == null) {
+        continue;
+      }
+      FirewallResult r = firewall.scan(Message.tool(c.textSegment().text()), trace);
+      if (r.decision() != Decision.ALLOW) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private InputGuardrailResult outcome(FirewallResult verdict, String what) {
+    listener.accept(verdict);
+    String message = Verdicts.describe(what, verdict);
+    FirewallVerdictException cause = new FirewallVerdictException(message, verdict);
+    if (verdict.decision() == Decision.BLOCK) {
+      return fatal(message, cause);
+    }
+    return switch (reviewPolicy) {
+      case FATAL -> fatal(message, cause);
+      case FAILURE -> failure(message, cause);
+      case ALLOW -> success();
+    };
+  }
+}
