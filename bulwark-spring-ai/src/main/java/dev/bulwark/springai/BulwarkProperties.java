@@ -1,0 +1,59 @@
+package dev.bulwark.springai;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code bulwark.*} settings of the Spring Boot auto-configuration.
+ *
+ * <pre>
+ * bulwark.config=/etc/bulwark/bulwark.yaml            # the firewall configuration (docs/CONFIGURATION.md)
+ * bulwark.preset=chatbot                               # or a preset, when no file is given
+ * bulwark.on-block=exception                           # exception | refusal
+ * bulwark.refusal-message=I can't help with that request.
+ * bulwark.on-review=block                              # block | allow
+ * bulwark.scan-input=true
+ * bulwark.scan-output=true
+ * bulwark.advisor.enabled=true                         # add the advisor to every auto-configured ChatClient
+ * bulwark.advisor.order=...                            # default: just before chat memory
+ * </pre>
+ *
+ * @param config path of the firewall configuration file; none: the defaults (or {@code preset})
+ * @param preset a preset name (default, chatbot, coding-assistant, agent) when no file says one
+ * @param onBlock what the advisor does with a refused message
+ * @param refusalMessage the answer given instead of a refused one, with {@code on-block=refusal}
+ * @param onReview what a human-review verdict does
+ * @param scanInput whether the user's message is scanned before the call
+ * @param scanOutput whether the answer is scanned after it
+ * @param advisor how the advisor joins ChatClients
+ */
+@ConfigurationProperties(prefix = "bulwark")
+public record BulwarkProperties(
+    String config,
+    String preset,
+    BulwarkAdvisor.OnBlock onBlock,
+    String refusalMessage,
+    BulwarkAdvisor.OnReview onReview,
+    Boolean scanInput,
+    Boolean scanOutput,
+    Advisor advisor) {
+
+  public BulwarkProperties {
+    onBlock = onBlock == null ? BulwarkAdvisor.OnBlock.EXCEPTION : onBlock;
+    refusalMessage = refusalMessage == null ? BulwarkAdvisor.DEFAULT_REFUSAL : refusalMessage;
+    onReview = onReview == null ? BulwarkAdvisor.OnReview.BLOCK : onReview;
+    scanInput = scanInput == null || scanInput;
+    scanOutput = scanOutput == null || scanOutput;
+    advisor = advisor == null ? new Advisor(null, null) : advisor;
+  }
+
+  /**
+   * @param enabled whether the advisor is added to every auto-configured {@code ChatClient.Builder} (default true)
+   * @param order the advisor's order (default {@link BulwarkAdvisor#DEFAULT_ORDER})
+   */
+  public record Advisor(Boolean enabled, Integer order) {
+    public Advisor {
+      enabled = enabled == null || enabled;
+      order = order == null ? BulwarkAdvisor.DEFAULT_ORDER : order;
+    }
+  }
+}
