@@ -7,8 +7,8 @@ import java.text.Normalizer;
  * words an attacker meant, and keeps a map back to the original offsets.
  *
  * <ul>
- *   <li>invisible characters (zero-width space/joiners, word joiner, BOM, soft hyphen, bidi controls, Unicode tag
- *       characters, variation selectors) are removed;
+ *   <li>invisible characters (zero-width space/joiners, word joiner, BOM, soft hyphen, bidi controls, variation
+ *       selectors) are removed; Unicode tag characters, which spell ASCII invisibly, become the ASCII they spell;
  *   <li>NFKC folds compatibility forms: full-width letters, mathematical bold/italic/script letters, circled and
  *       superscript letters become plain letters;
  *   <li>stacked combining marks on Latin, Greek or Cyrillic letters ("Zalgo" text) are dropped once NFKC has composed
@@ -69,6 +69,12 @@ public final class TextNormaliser {
     while (i < s.length()) {
       int cp = s.codePointAt(i);
       int next = i + Character.charCount(cp);
+      if (steps.invisibles() && cp >= 0xE0020 && cp <= 0xE007E) {
+        // Unicode tag characters spell ASCII invisibly: make the hidden text visible instead of dropping it.
+        out.append((char) (cp - 0xE0000), i);
+        i = next;
+        continue;
+      }
       if (steps.invisibles() && isInvisible(cp)) {
         i = next;
         continue;
