@@ -75,9 +75,31 @@ public final class HashedNgrams {
     return idf;
   }
 
+  /** Smoothed IDF from per-document counts already computed with {@link #counts}. */
+  public static float[] idfFromCounts(Config config, Iterable<SparseVector> documentCounts) {
+    int[] df = new int[config.dimension()];
+    int n = 0;
+    for (SparseVector c : documentCounts) {
+      for (int b : c.indices()) {
+        df[b]++;
+      }
+      n++;
+    }
+    float[] idf = new float[df.length];
+    for (int i = 0; i < df.length; i++) {
+      idf[i] = (float) (Math.log((1.0 + n) / (1.0 + df[i])) + 1.0);
+    }
+    return idf;
+  }
+
   /** The TF-IDF vector of {@code text}, L2-normalised. */
   public SparseVector vector(String text) {
-    SparseVector c = counts(text);
+    return weigh(counts(text));
+  }
+
+  /** Counts (from {@link #counts}) to the L2-normalised TF-IDF vector; {@code counts} is not modified. */
+  public SparseVector weigh(SparseVector counts) {
+    SparseVector c = new SparseVector(counts.indices(), counts.values().clone());
     float[] v = c.values();
     double norm = 0;
     for (int i = 0; i < v.length; i++) {
