@@ -69,7 +69,7 @@ public final class TextNormaliser {
     while (i < s.length()) {
       int cp = s.codePointAt(i);
       int next = i + Character.charCount(cp);
-      if (steps.invisibles() && cp >= 0xE0020 && cp <= 0xE007E) {
+      if (steps.invisibles() && isTag(cp)) {
         // Unicode tag characters spell ASCII invisibly: make the hidden text visible instead of dropping it.
         out.append((char) (cp - 0xE0000), i);
         i = next;
@@ -87,7 +87,7 @@ public final class TextNormaliser {
       int end = next;
       while (end < s.length()) {
         int m = s.codePointAt(end);
-        if (!isCombiningMark(m) && !(steps.invisibles() && isInvisible(m))) {
+        if (isTag(m) || (!isCombiningMark(m) && !(steps.invisibles() && isInvisible(m)))) {
           break;
         }
         end += Character.charCount(m);
@@ -266,6 +266,11 @@ public final class TextNormaliser {
       out.dropLast();
     }
     return out;
+  }
+
+  /** Unicode tag characters that mirror printable ASCII. */
+  private static boolean isTag(int cp) {
+    return cp >= 0xE0020 && cp <= 0xE007E;
   }
 
   static boolean isInvisible(int cp) {

@@ -74,23 +74,23 @@ public final class ToolOutputCorpus {
       kind = DocumentKind.WEB_PAGE_HTML;
     }
     String form = d.id();
-    if (rnd.nextDouble() < 0.12) {
+    List<String> evidence = new ArrayList<>();
+    int cut = payload.indexOf(' ', payload.length() / 2);
+    if (rnd.nextDouble() < 0.12 && cut > 0) {
       // split: the instruction is cut in two and the halves are placed apart
-      int cut = payload.indexOf(' ', payload.length() / 2);
-      if (cut > 0) {
-        insert(blocks, payload.substring(0, cut), rnd, 0, blocks.size() / 2 + 1);
-        insert(blocks, payload.substring(cut + 1), rnd, blocks.size() / 2 + 1, blocks.size() + 1);
-        form = "split";
-      } else {
-        insert(blocks, d.apply(payload, rnd), rnd, 0, blocks.size() + 1);
-      }
+      evidence.add(payload.substring(0, cut));
+      evidence.add(payload.substring(cut + 1));
+      insert(blocks, evidence.get(0), rnd, 0, blocks.size() / 2 + 1);
+      insert(blocks, evidence.get(1), rnd, blocks.size() / 2 + 1, blocks.size() + 1);
+      form = "split";
     } else {
-      insert(blocks, d.apply(payload, rnd), rnd, 0, blocks.size() + 1);
+      evidence.add(d.apply(payload, rnd));
+      insert(blocks, evidence.get(0), rnd, 0, blocks.size() + 1);
     }
     decorate(blocks, kind, rnd);
     String text = kind.render(title, blocks, fillers, rnd);
-    return new LabelledText(id, text, LabelledText.INJECTION, "tool_output:" + kind.id() + ":" + form,
-        payloadLang.equals(lang) ? lang : lang, SOURCE, "tool");
+    return new LabelledText(id, text, LabelledText.INJECTION, "tool_output:" + kind.id() + ":" + form, lang, SOURCE, "tool",
+        evidence);
   }
 
   private LabelledText benign(String id, String lang, DocumentKind kind, String title, List<String> blocks, Split split, Random rnd) {

@@ -43,8 +43,10 @@ public final class LabelledData {
           throw new IllegalArgumentException(file + ":" + n + ": missing \"label\" (benign, injection, jailbreak, or safe/unsafe)");
         }
         String id = node.path("id").asText("line-" + n);
+        List<String> evidence = new ArrayList<>();
+        node.path("evidence").forEach(e -> evidence.add(e.asText()));
         out.add(new LabelledText(id, node.get("text").asText(), label, node.path("category").asText(""),
-            node.path("lang").asText(""), node.path("source").asText(""), node.path("role").asText("")));
+            node.path("lang").asText(""), node.path("source").asText(""), node.path("role").asText(""), evidence));
       }
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("file not found: " + file);
@@ -69,6 +71,10 @@ public final class LabelledData {
         o.put("lang", t.lang());
         o.put("source", t.source());
         o.put("role", t.role());
+        if (!t.evidence().isEmpty()) {
+          var ev = o.putArray("evidence");
+          t.evidence().forEach(ev::add);
+        }
         w.write(JSON.writeValueAsString(o));
         w.write('\n');
       }

@@ -1,14 +1,17 @@
 package dev.bulwark.promptguard.data;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
  * One labelled row, in the datasets' JSONL shape: {@code {"id", "text", "label", "category", "lang", "source"}}.
  * Labels are {@code benign}, {@code injection} or {@code jailbreak}; {@code role} is the message role the text would
- * have (tool outputs are {@code tool}).
+ * have (tool outputs are {@code tool}); {@code evidence} holds, when known, the exact strings that make the row an
+ * attack (the inserted instruction of a generated document), so training can label the pieces of a long document.
  */
-public record LabelledText(String id, String text, String label, String category, String lang, String source, String role) {
+public record LabelledText(String id, String text, String label, String category, String lang, String source, String role,
+    List<String> evidence) {
 
   public static final String BENIGN = "benign";
   public static final String INJECTION = "injection";
@@ -22,6 +25,12 @@ public record LabelledText(String id, String text, String label, String category
     lang = lang == null ? "" : lang;
     source = source == null ? "" : source;
     role = role == null || role.isEmpty() ? "user" : role;
+    evidence = evidence == null ? List.of() : List.copyOf(evidence);
+  }
+
+  /** A row without evidence. */
+  public LabelledText(String id, String text, String label, String category, String lang, String source, String role) {
+    this(id, text, label, category, lang, source, role, List.of());
   }
 
   /** True for the attack labels (anything but benign/safe). */

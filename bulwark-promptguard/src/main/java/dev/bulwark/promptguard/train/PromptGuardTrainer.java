@@ -61,8 +61,16 @@ public final class PromptGuardTrainer {
   /** The trained head, the out-of-fold scores of every training row (cascade), and the report. */
   public record Result(EmbeddedHead head, List<ScoredExample> outOfFold, ObjectNode report) {}
 
+  /**
+   * A training row with its features. {@code pieceLabels}: 1 = the piece holds the attack's evidence, 0 = the piece
+   * is benign (every piece of a benign row, the rest of an attack document), -1 = unknown (an attack whose evidence
+   * could not be located): unknown pieces are not used as examples.
+   */
   private record Row(LabelledText source, String text, boolean positive, SparseVector counts, float[] stats,
-      List<SparseVector> pieceCounts, List<float[]> pieceStats) {}
+      List<SparseVector> pieceCounts, List<float[]> pieceStats, int[] pieceLabels) {}
+
+  /** Weight of a labelled piece as a training example of the n-gram model (a whole document weighs 1). */
+  private static final float PIECE_WEIGHT = 0.5f;
 
   public Result train(Options o) throws IOException {
     long started = System.nanoTime();
@@ -73,17 +81,26 @@ public final class PromptGuardTrainer {
     HashedNgrams raw = new HashedNgrams(config, null);
     TextNormaliser normaliser = new TextNormaliser();
     var segmenter = EmbeddedPromptGuard.segmenter();
+    Map<String, LabelledText> byId = new java.util.HashMap<>();
+    data.forEach(r -> byId.put(r.id(), r));
     List<Row> rows = new ArrayList<>(data.size());
+    int[] pieceCount = new int[3];
     for (LabelledText r : data) {
       String t = normaliser.normalise(r.text()).text();
       List<SparseVector> pc = new ArrayList<>();
       List<float[]> ps = new ArrayList<>();
-      for (LexicalScorer.Piece p : LexicalScorer.pieces(t, segmenter)) {
+      List<LexicalScorer.Piece> pieces = LexicalScorer.pieces(t, segmenter);
+      for (LexicalScorer.Piece p : pieces) {
         pc.add(raw.counts(p.text()));
         ps.add(TextStatistics.of(p.text()));
       }
-      rows.add(new Row(r, t, r.malicious(), raw.counts(t), TextStatistics.of(t), pc, ps));
+      int[] labels = PieceLabels.label(r, t, pieces, PieceLabels.evidence(r, byId), normaliser);
+      for (int l : labels) {
+        pieceCount[l + 1]++;
+      }
+      rows.add(new Row(r, t, r.malicious(), raw.counts(t), TextStatistics.of(t), pc, ps, labels));
     }
+    log.printf("pieces: %d attack, %d benign, %d unknown%n", pieceCount[2], pieceCount[1], pieceCount[0]);
     int n = rows.size();
     int[] fold = CrossValidation.folds(data.stream().map(TrainingSet::group).toList(), o.folds(), o.seed());
     log.printf("features counted in %.1f s; %d folds%n", (System.nanoTime() - started) / 1e9, o.folds());
@@ -308,6 +325,11 @@ public final class PromptGuardTrainer {
     for (int i : idx) {
       Row r = rows.get(i);
       examples.add(Example.binary(ngrams.weigh(r.counts()), r.stats(), r.positive(), 1f));
+      for (int p = 0; p < r.pieceLabels().length; p++) {
+        if (r.pieceLabels()[p] >= 0) {
+          examples.add(Example.binary(ngrams.weigh(r.pieceCounts().get(p)), r.pieceStats().get(p), r.pieceLabels()[p] == 1, PIECE_WEIGHT));
+        }
+      }
     }
     LogisticRegression lr = trainer.fit(examples, config.dimension(), TextStatistics.dimension());
     return new LexicalModel(ngrams, lr);
