@@ -29,6 +29,7 @@ import java.util.Set;
 public record EmbeddedHead(
     HashedNgrams ngrams,
     LogisticRegression lexical,
+    LogisticRegression pieces,
     Mlp encoderMlp,
     LogisticRegression metaLexical,
     LogisticRegression metaFull,
@@ -62,7 +63,7 @@ public record EmbeddedHead(
   }
 
   public void write(Path file) throws IOException {
-    toFile().write(file, Set.of("meta_lexical.weights", "meta_lexical.bias", "meta_full.weights", "meta_full.bias", "lexical.bias"));
+    toFile().write(file, Set.of("meta_lexical.weights", "meta_lexical.bias", "meta_full.weights", "meta_full.bias", "lexical.bias", "pieces.bias"));
   }
 
   HeadFile toFile() {
@@ -81,6 +82,8 @@ public record EmbeddedHead(
     a.put("ngram.idf", ngrams.idf());
     a.put("lexical.weights", lexical.weights(0));
     a.put("lexical.bias", new float[] {lexical.bias(0)});
+    a.put("pieces.weights", pieces.weights(0));
+    a.put("pieces.bias", new float[] {pieces.bias(0)});
     if (encoderMlp != null) {
       String[] names = {"mlp.mean", "mlp.scale", "mlp.w1", "mlp.b1", "mlp.w2", "mlp.b2"};
       float[][] p = encoderMlp.parameters();
@@ -113,6 +116,8 @@ public record EmbeddedHead(
     int stats = TextStatistics.dimension();
     LogisticRegression lexical = new LogisticRegression(c.dimension(), stats, new float[][] {f.array("lexical.weights")},
         f.array("lexical.bias"));
+    LogisticRegression pieces = new LogisticRegression(c.dimension(), stats, new float[][] {f.array("pieces.weights")},
+        f.array("pieces.bias"));
     Mlp mlp = null;
     int hidden = m.path("mlp_hidden").asInt(0);
     if (hidden > 0) {
@@ -127,7 +132,7 @@ public record EmbeddedHead(
         : null;
     Map<String, Double> lt = new HashMap<>();
     m.path("language_thresholds").properties().forEach(e -> lt.put(e.getKey(), e.getValue().asDouble()));
-    return new EmbeddedHead(ngrams, lexical, mlp, metaLexical, metaFull, m.path("band_low").asDouble(0),
+    return new EmbeddedHead(ngrams, lexical, pieces, mlp, metaLexical, metaFull, m.path("band_low").asDouble(0),
         m.path("band_high").asDouble(1), m.path("threshold").asDouble(0.5), lt, (ObjectNode) m.path("info"));
   }
 }

@@ -49,7 +49,7 @@ public final class EmbeddedPromptGuard implements PromptAttackModel {
     this.head = head;
     this.options = options;
     this.normaliser = new TextNormaliser(options.preprocess() ? TextNormaliser.ALL : TextNormaliser.NONE);
-    this.lexical = new LexicalScorer(head.ngrams(), head.lexical(), segmenter());
+    this.lexical = new LexicalScorer(head.ngrams(), head.lexical(), head.pieces(), segmenter());
     boolean useEncoder = options.encoder() && head.encoderMlp() != null && head.metaFull() != null;
     this.encoder = useEncoder
         ? new EncoderBranch(SentenceEncoder.embeddedMiniLm(options.threads()), head.encoderMlp(), options.microBatch(), options.maxWait(), 2)

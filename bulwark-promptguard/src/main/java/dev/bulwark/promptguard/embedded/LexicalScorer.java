@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The cheap stage: a logistic regression over hashed n-grams plus surface statistics, applied to the whole
- * (normalised) text and to each of its short pieces (sentences, neighbouring pairs, decoded base64/hex/percent runs).
- * The best piece localises the attack and catches instructions diluted in long documents.
+ * The cheap stage: two logistic regressions over hashed n-grams plus surface statistics, one for the whole
+ * (normalised) text, one for its short pieces (sentences, neighbouring pairs, decoded base64/hex/percent runs; a text
+ * with a single piece is its own piece). The best piece localises the attack and catches instructions diluted in long
+ * documents; the piece model is trained on labelled pieces, so it knows one bad sentence among ordinary ones.
  */
 public final class LexicalScorer {
   /** What the lexical stage saw; piece offsets are in the normalised text. */
@@ -19,11 +20,13 @@ public final class LexicalScorer {
 
   private final HashedNgrams ngrams;
   private final LogisticRegression regression;
+  private final LogisticRegression pieceRegression;
   private final Segmenter segmenter;
 
-  public LexicalScorer(HashedNgrams ngrams, LogisticRegression regression, Segmenter segmenter) {
+  public LexicalScorer(HashedNgrams ngrams, LogisticRegression regression, LogisticRegression pieceRegression, Segmenter segmenter) {
     this.ngrams = ngrams;
     this.regression = regression;
+    this.pieceRegression = pieceRegression;
     this.segmenter = segmenter;
   }
 
@@ -39,8 +42,9 @@ public final class LexicalScorer {
     return segmenter;
   }
 
-  public double logit(String text) {
-    return regression.logit(0, ngrams.vector(text), TextStatistics.of(text));
+  /** The piece model's logit for one piece. */
+  public double pieceLogit(String text) {
+    return pieceRegression.logit(0, ngrams.vector(text), TextStatistics.of(text));
   }
 
   /** A short piece of the text to score on its own: a sentence, two neighbouring ones, or a decoded run. */
@@ -68,13 +72,13 @@ public final class LexicalScorer {
     float[] stats = TextStatistics.of(text);
     SparseVector doc = ngrams.vector(text);
     double docLogit = regression.logit(0, doc, stats);
-    double best = docLogit;
+    double best = pieceRegression.logit(0, doc, stats);
     int bestStart = 0;
     int bestEnd = text.length();
     List<Piece> pieces = pieces(text, segmenter);
     boolean first = true;
     for (Piece p : pieces) {
-      double l = logit(p.text());
+      double l = pieceLogit(p.text());
       if (first || l > best) {
         best = l;
         bestStart = p.start();

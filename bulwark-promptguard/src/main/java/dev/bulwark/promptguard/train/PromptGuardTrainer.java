@@ -69,8 +69,8 @@ public final class PromptGuardTrainer {
   private record Row(LabelledText source, String text, boolean positive, SparseVector counts, float[] stats,
       List<SparseVector> pieceCounts, List<float[]> pieceStats, int[] pieceLabels) {}
 
-  /** Weight of a labelled piece as a training example of the n-gram model (a whole document weighs 1). */
-  private static final float PIECE_WEIGHT = 0.5f;
+  /** Benign pieces kept per document for the piece model (a seeded sample; all attack pieces are kept). */
+  private static final int BENIGN_PIECES_PER_DOCUMENT = 4;
 
   public Result train(Options o) throws IOException {
     long started = System.nanoTime();
@@ -108,7 +108,7 @@ public final class PromptGuardTrainer {
     // 1. lexical base model, out of fold
     double[] docLogit = new double[n];
     double[] pieceLogit = new double[n];
-    LogisticRegressionTrainer lrTrainer = new LogisticRegressionTrainer(o.l2(), 300);
+    LogisticRegressionTrainer lrTrainer = new LogisticRegressionTrainer(o.l2(), 150);
     for (int f = 0; f < o.folds(); f++) {
       List<Integer> trainIdx = indices(fold, f, false);
       LexicalModel m = fitLexical(rows, trainIdx, config, lrTrainer);
@@ -226,7 +226,7 @@ public final class PromptGuardTrainer {
       scored.add(new ScoredExample(r.id(), cascade[i], r.malicious(), Map.of("label", r.label(), "lang", r.lang(),
           "category", r.category(), "source", r.source(), "role", r.role())));
     }
-    EmbeddedHead head = new EmbeddedHead(finalLexical.ngrams(), finalLexical.regression(), finalMlp, metaLexical, metaFull,
+    EmbeddedHead head = new EmbeddedHead(finalLexical.ngrams(), finalLexical.regression(), finalLexical.pieces(), finalMlp, metaLexical, metaFull,
         bandLow, bandHigh, threshold, Map.of(), report);
     log.printf("trained in %.1f s%n", (System.nanoTime() - started) / 1e9);
     return new Result(head, scored, report);
@@ -303,12 +303,13 @@ public final class PromptGuardTrainer {
   }
 
   /** The n-gram model of one fold (or of all rows), with the IDF fitted on the same rows. */
-  private record LexicalModel(HashedNgrams ngrams, LogisticRegression regression) {
+  private record LexicalModel(HashedNgrams ngrams, LogisticRegression regression, LogisticRegression pieces) {
     double[] score(Row r) {
-      double doc = regression.logit(0, ngrams.weigh(r.counts()), r.stats());
-      double best = doc;
+      SparseVector v = ngrams.weigh(r.counts());
+      double doc = regression.logit(0, v, r.stats());
+      double best = pieces.logit(0, v, r.stats());
       for (int p = 0; p < r.pieceCounts().size(); p++) {
-        double l = regression.logit(0, ngrams.weigh(r.pieceCounts().get(p)), r.pieceStats().get(p));
+        double l = pieces.logit(0, ngrams.weigh(r.pieceCounts().get(p)), r.pieceStats().get(p));
         best = p == 0 ? l : Math.max(best, l);
       }
       return new double[] {doc, best};
@@ -322,17 +323,29 @@ public final class PromptGuardTrainer {
     }
     HashedNgrams ngrams = new HashedNgrams(config, HashedNgrams.idfFromCounts(config, counts));
     List<Example> examples = new ArrayList<>(idx.size());
+    List<Example> pieceExamples = new ArrayList<>(idx.size() * 2);
+    java.util.Random rnd = new java.util.Random(idx.size() * 31L + idx.get(0));
     for (int i : idx) {
       Row r = rows.get(i);
-      examples.add(Example.binary(ngrams.weigh(r.counts()), r.stats(), r.positive(), 1f));
-      for (int p = 0; p < r.pieceLabels().length; p++) {
-        if (r.pieceLabels()[p] >= 0) {
-          examples.add(Example.binary(ngrams.weigh(r.pieceCounts().get(p)), r.pieceStats().get(p), r.pieceLabels()[p] == 1, PIECE_WEIGHT));
+      Example doc = Example.binary(ngrams.weigh(r.counts()), r.stats(), r.positive(), 1f);
+      examples.add(doc);
+      int[] labels = r.pieceLabels();
+      if (labels.length == 0) {
+        pieceExamples.add(doc); // a one-piece text is its own piece
+        continue;
+      }
+      int benignLeft = BENIGN_PIECES_PER_DOCUMENT;
+      int start = rnd.nextInt(labels.length);
+      for (int k = 0; k < labels.length; k++) {
+        int p = (start + k) % labels.length;
+        if (labels[p] == 1 || (labels[p] == 0 && benignLeft-- > 0)) {
+          pieceExamples.add(Example.binary(ngrams.weigh(r.pieceCounts().get(p)), r.pieceStats().get(p), labels[p] == 1, 1f));
         }
       }
     }
     LogisticRegression lr = trainer.fit(examples, config.dimension(), TextStatistics.dimension());
-    return new LexicalModel(ngrams, lr);
+    LogisticRegression pieces = trainer.fit(pieceExamples, config.dimension(), TextStatistics.dimension());
+    return new LexicalModel(ngrams, lr, pieces);
   }
 
   private static Mlp fitMlp(List<Row> rows, float[][] embeddings, List<Integer> idx, long seed) {
