@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       ScannersCommand.class,
       EvalCommand.class,
       TrainCommand.class,
+      dev.bulwark.cli.calibrate.CalibrateCommand.class,
     })
 final class BulwarkCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

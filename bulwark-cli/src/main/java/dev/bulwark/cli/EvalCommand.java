@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Measure a detector on labelled data.",
     subcommands = {
+      dev.bulwark.cli.promptguard.EvalPromptGuardCommand.class,
     })
 final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

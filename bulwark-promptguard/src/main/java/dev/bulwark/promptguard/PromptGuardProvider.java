@@ -40,6 +40,7 @@ public final class PromptGuardProvider implements ScannerProvider {
         new Parameter("threshold", "number 0..1", "from the model", "score at or above which the message is flagged"),
         new Parameter("language-thresholds", "mapping lang -> number", null, "per-language thresholds (ISO 639-1), e.g. {zh: 0.93}; written by 'bulwark calibrate --per-language'"),
         new Parameter("decision", "block | human_in_the_loop_required", "block", "what a flagged message gets"),
+        new Parameter("head", "path", "the shipped head", "embedded model: a head file written by 'bulwark train prompt-guard'"),
         new Parameter("model-dir", "path", null, "a Hugging Face sequence-classification export (model.onnx, tokenizer.json, config.json) to use instead of the embedded model"),
         new Parameter("labels", "list of labels", "every non-benign label", "with model-dir: labels whose probabilities make the score, e.g. [MALICIOUS] or [INJECTION, JAILBREAK]"),
         new Parameter("temperature", "number > 0", "1.0", "with model-dir: logits are divided by it before softmax"),
@@ -84,12 +85,15 @@ public final class PromptGuardProvider implements ScannerProvider {
             throw s.error(onnxOnly, "only applies with model-dir (an ONNX classifier export)");
           }
         }
-        model = EmbeddedPromptGuard.shipped(new EmbeddedPromptGuard.Options(preprocess, s.getBoolean("encoder", true),
-            s.getBoolean("cascade", true), microBatch, maxWait, threads));
+        var options = new EmbeddedPromptGuard.Options(preprocess, s.getBoolean("encoder", true), s.getBoolean("cascade", true),
+            microBatch, maxWait, threads);
+        model = s.has("head")
+            ? new EmbeddedPromptGuard(dev.bulwark.promptguard.embedded.EmbeddedHead.read(s.getPath("head", null)), options)
+            : EmbeddedPromptGuard.shipped(options);
         cost = Cost.MODERATE;
       }
     } catch (ClassifierException e) {
-      throw new ConfigException(s.location(s.has("model-dir") ? "model-dir" : "threshold"), "scanners." + s.instanceName() + ": " + e.getMessage());
+      throw new ConfigException(s.location(s.has("model-dir") ? "model-dir" : s.has("head") ? "head" : "threshold"), "scanners." + s.instanceName() + ": " + e.getMessage());
     }
     double threshold = s.getThreshold("threshold", model.defaultThreshold());
     return new PromptGuardScanner(s.instanceName(), model, threshold, languageThresholds, decision, cost);

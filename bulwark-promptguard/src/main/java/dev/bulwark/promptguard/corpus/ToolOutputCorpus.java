@@ -1,6 +1,6 @@
 package dev.bulwark.promptguard.corpus;
 
-import dev.bulwark.promptguard.data.LabelledText;
+import dev.bulwark.classifier.data.LabelledText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.bulwark.promptguard.train;
 
 import dev.bulwark.promptguard.corpus.ToolOutputCorpus;
-import dev.bulwark.promptguard.data.LabelledText;
+import dev.bulwark.classifier.data.LabelledText;
 
 /**
  * The licence of each training row, from its source (per the dataset README). Two kinds of rows carry terms a

@@ -1,7 +1,7 @@
 package dev.bulwark.promptguard.train;
 
 import dev.bulwark.classifier.TextNormaliser;
-import dev.bulwark.promptguard.data.LabelledText;
+import dev.bulwark.classifier.data.LabelledText;
 import dev.bulwark.promptguard.embedded.LexicalScorer;
 import java.util.ArrayList;
 import java.util.List;

@@ -16,7 +16,7 @@ import dev.bulwark.classifier.head.MlpTrainer;
 import dev.bulwark.classifier.metrics.BinaryMetrics;
 import dev.bulwark.classifier.metrics.ScoredExample;
 import dev.bulwark.classifier.train.CrossValidation;
-import dev.bulwark.promptguard.data.LabelledText;
+import dev.bulwark.classifier.data.LabelledText;
 import dev.bulwark.promptguard.embedded.EmbeddedHead;
 import dev.bulwark.promptguard.embedded.EmbeddedPromptGuard;
 import dev.bulwark.promptguard.embedded.EncoderBranch;

@@ -2,8 +2,8 @@ package dev.bulwark.promptguard.train;
 
 import dev.bulwark.promptguard.corpus.AdversarialSuffixes;
 import dev.bulwark.promptguard.corpus.ToolOutputCorpus;
-import dev.bulwark.promptguard.data.LabelledData;
-import dev.bulwark.promptguard.data.LabelledText;
+import dev.bulwark.classifier.data.LabelledData;
+import dev.bulwark.classifier.data.LabelledText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

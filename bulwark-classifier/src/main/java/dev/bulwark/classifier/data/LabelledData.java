@@ -1,4 +1,4 @@
-package dev.bulwark.promptguard.data;
+package dev.bulwark.classifier.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

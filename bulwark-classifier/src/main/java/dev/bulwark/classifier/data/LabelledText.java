@@ -1,4 +1,4 @@
-package dev.bulwark.promptguard.data;
+package dev.bulwark.classifier.data;
 
 import java.util.List;
 import java.util.Locale;
