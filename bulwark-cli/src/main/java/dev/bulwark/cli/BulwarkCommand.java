@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       EvalCommand.class,
       TrainCommand.class,
       ServeLlmCommand.class,
+      dev.bulwark.cli.calibrate.CalibrateCommand.class,
     })
 final class BulwarkCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
