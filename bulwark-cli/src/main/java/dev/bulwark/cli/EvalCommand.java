@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
     description = "Measure a detector on labelled data.",
     subcommands = {
       dev.bulwark.cli.codeshield.CodeShieldEvalCommand.class,
+      dev.bulwark.cli.promptguard.EvalPromptGuardCommand.class,
     })
 final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Train a classifier head reproducibly (fixed seed).",
     subcommands = {
+      dev.bulwark.cli.promptguard.TrainPromptGuardCommand.class,
     })
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

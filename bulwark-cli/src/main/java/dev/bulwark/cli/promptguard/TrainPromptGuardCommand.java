@@ -1,0 +1,111 @@
+package dev.bulwark.cli.promptguard;
+
+import dev.bulwark.cli.CliException;
+import dev.bulwark.cli.ExitCodes;
+import dev.bulwark.cli.UsageException;
+import dev.bulwark.classifier.ClassifierException;
+import dev.bulwark.classifier.metrics.ScoredExample;
+import dev.bulwark.promptguard.corpus.ToolOutputCorpus;
+import dev.bulwark.classifier.data.LabelledData;
+import dev.bulwark.classifier.data.LabelledText;
+import dev.bulwark.promptguard.eval.EvaluationReport;
+import dev.bulwark.promptguard.train.PromptGuardTrainer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bulwark train prompt-guard}: trains the embedded head (n-grams + MiniLM, stacked, cascade). */
+@Command(name = "prompt-guard", mixinStandardHelpOptions = true,
+    description = {
+      "Train the embedded Prompt Guard head on labelled JSONL (benign / injection / jailbreak) plus the project's own",
+      "tool-output documents. Writes to --out: prompt-guard-head.bwh (copy it to",
+      "bulwark-promptguard/src/main/resources/dev/bulwark/promptguard/ to ship it), training-report.json,",
+      "oof-scores.jsonl (cross-validated scores of every training row) and heldout-tool-outputs.jsonl (the held-out",
+      "tool-output test documents, never trained on). Prints the out-of-fold report."
+    })
+public final class TrainPromptGuardCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled JSONL, e.g. ../shared/datasets/prompt_attacks/dev.jsonl.")
+  Path data;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+  Path out;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed for folds, generated documents and the MLP (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--exclude-noncommercial",
+      description = "Drop copyleft / share-alike sources (EasyJailbreak GPL-3.0; BIPIA rows on CC-BY-SA-4.0 tables and code).")
+  boolean excludeNonCommercial;
+
+  @Option(names = "--tool-output-docs", defaultValue = "3000", description = "Generated tool-output documents to add (default ${DEFAULT-VALUE}).")
+  int toolOutputDocs;
+
+  @Option(names = "--heldout-docs", defaultValue = "1000", description = "Held-out tool-output test documents to write (default ${DEFAULT-VALUE}).")
+  int heldoutDocs;
+
+  @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds (default ${DEFAULT-VALUE}).")
+  int folds;
+
+  @Option(names = "--no-encoder", description = "Train the lexical stage only (no MiniLM).")
+  boolean noEncoder;
+
+  @Option(names = "--bits", defaultValue = "18", description = "log2 of the n-gram hash buckets (default ${DEFAULT-VALUE}).")
+  int bits;
+
+  @Option(names = "--l2", defaultValue = "1e-4", description = "L2 penalty of the n-gram regression (default ${DEFAULT-VALUE}).")
+  double l2;
+
+  @Option(names = "--embedding-cache", paramLabel = "FILE",
+      description = "Cache of MiniLM embeddings between runs (default: DIR/embeddings.cache).")
+  Path embeddingCache;
+
+  @Override
+  public Integer call() throws IOException {
+    if (folds < 2) {
+      throw new UsageException("--folds must be at least 2");
+    }
+    if (!Files.isRegularFile(data)) {
+      throw new UsageException("--data: file not found: " + data);
+    }
+    PrintWriter log = spec.commandLine().getErr();
+    Files.createDirectories(out);
+    Path cache = embeddingCache != null ? embeddingCache : out.resolve("embeddings.cache");
+    PromptGuardTrainer.Result result;
+    try {
+      result = new PromptGuardTrainer().train(new PromptGuardTrainer.Options(data, seed, excludeNonCommercial, toolOutputDocs,
+          folds, !noEncoder, cache, bits, l2, log));
+    } catch (IllegalArgumentException | ClassifierException e) {
+      throw new CliException(e.getMessage(), e);
+    }
+    Path head = out.resolve("prompt-guard-head.bwh");
+    result.head().write(head);
+    Files.writeString(out.resolve("training-report.json"),
+        result.report().toPrettyString() + "\n", StandardCharsets.UTF_8);
+    List<LabelledText> oof = new ArrayList<>();
+    for (ScoredExample e : result.outOfFold()) {
+      oof.add(new LabelledText(e.id(), String.format("%.6f", e.score()), e.attribute("label"), e.attribute("category"),
+          e.attribute("lang"), e.attribute("source"), e.attribute("role")));
+    }
+    LabelledData.write(out.resolve("oof-scores.jsonl"), oof);
+    ToolOutputCorpus corpus = new ToolOutputCorpus();
+    List<LabelledText> heldout = new ArrayList<>(corpus.generate(ToolOutputCorpus.Split.TEST, heldoutDocs, seed));
+    heldout.addAll(corpus.handwritten());
+    LabelledData.write(out.resolve("heldout-tool-outputs.jsonl"), heldout);
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println("Out-of-fold scores of the training rows (cascade; no row scored by a model that saw it):");
+    stdout.println(EvaluationReport.format(result.outOfFold(), result.head().threshold()));
+    stdout.printf("head: %s (%d bytes)%n", head, Files.size(head));
+    return ExitCodes.OK;
+  }
+}

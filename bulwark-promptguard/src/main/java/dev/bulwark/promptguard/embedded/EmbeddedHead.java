@@ -1,0 +1,138 @@
+package dev.bulwark.promptguard.embedded;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.classifier.ClassifierException;
+import dev.bulwark.classifier.features.HashedNgrams;
+import dev.bulwark.classifier.features.TextStatistics;
+import dev.bulwark.classifier.head.HeadFile;
+import dev.bulwark.classifier.head.LogisticRegression;
+import dev.bulwark.classifier.head.Mlp;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything the embedded Prompt Guard learned, as stored in {@code prompt-guard-head.bwh}: the n-gram IDF and
+ * logistic regression, the MLP over MiniLM embeddings, the two stacking models, the cascade band and the thresholds.
+ *
+ * @param bandLow below this lexical score the cheap stage decides alone
+ * @param bandHigh above this lexical score the cheap stage decides alone
+ * @param threshold the default decision threshold
+ * @param languageThresholds thresholds calibrated per language (ISO 639-1), overriding {@code threshold}
+ * @param info training provenance and metrics (the model card's numbers)
+ */
+public record EmbeddedHead(
+    HashedNgrams ngrams,
+    LogisticRegression lexical,
+    LogisticRegression pieces,
+    Mlp encoderMlp,
+    LogisticRegression metaLexical,
+    LogisticRegression metaFull,
+    double bandLow,
+    double bandHigh,
+    double threshold,
+    Map<String, Double> languageThresholds,
+    ObjectNode info) {
+
+  public static final String RESOURCE = "/dev/bulwark/promptguard/prompt-guard-head.bwh";
+  public static final String FORMAT = "bulwark-prompt-guard-head";
+
+  public EmbeddedHead {
+    languageThresholds = Map.copyOf(languageThresholds);
+  }
+
+  /** The head shipped in the jar. */
+  public static EmbeddedHead shipped() {
+    try (InputStream in = EmbeddedHead.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new ClassifierException("the embedded Prompt Guard head " + RESOURCE + " is not on the class path");
+      }
+      return fromFile(HeadFile.read(in, "classpath:" + RESOURCE));
+    } catch (IOException e) {
+      throw new ClassifierException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
+    }
+  }
+
+  public static EmbeddedHead read(Path file) {
+    return fromFile(HeadFile.read(file));
+  }
+
+  public void write(Path file) throws IOException {
+    toFile().write(file, Set.of("meta_lexical.weights", "meta_lexical.bias", "meta_full.weights", "meta_full.bias", "lexical.bias", "pieces.bias"));
+  }
+
+  HeadFile toFile() {
+    ObjectNode m = HeadFile.newMetadata();
+    m.put("format", FORMAT);
+    HashedNgrams.Config c = ngrams.config();
+    ObjectNode n = m.putObject("ngrams");
+    n.put("bits", c.bits()).put("char_min", c.charMin()).put("char_max", c.charMax()).put("word_min", c.wordMin()).put("word_max", c.wordMax());
+    m.putArray("statistics").addAll(TextStatistics.NAMES.stream().map(m.arrayNode()::textNode).toList());
+    m.put("band_low", bandLow).put("band_high", bandHigh).put("threshold", threshold);
+    ObjectNode lt = m.putObject("language_thresholds");
+    languageThresholds.forEach(lt::put);
+    m.put("mlp_hidden", encoderMlp == null ? 0 : encoderMlp.hidden());
+    m.set("info", info);
+    Map<String, float[]> a = new LinkedHashMap<>();
+    a.put("ngram.idf", ngrams.idf());
+    a.put("lexical.weights", lexical.weights(0));
+    a.put("lexical.bias", new float[] {lexical.bias(0)});
+    a.put("pieces.weights", pieces.weights(0));
+    a.put("pieces.bias", new float[] {pieces.bias(0)});
+    if (encoderMlp != null) {
+      String[] names = {"mlp.mean", "mlp.scale", "mlp.w1", "mlp.b1", "mlp.w2", "mlp.b2"};
+      float[][] p = encoderMlp.parameters();
+      for (int i = 0; i < names.length; i++) {
+        a.put(names[i], p[i]);
+      }
+    }
+    a.put("meta_lexical.weights", metaLexical.weights(0));
+    a.put("meta_lexical.bias", new float[] {metaLexical.bias(0)});
+    if (metaFull != null) {
+      a.put("meta_full.weights", metaFull.weights(0));
+      a.put("meta_full.bias", new float[] {metaFull.bias(0)});
+    }
+    return new HeadFile(m, a);
+  }
+
+  static EmbeddedHead fromFile(HeadFile f) {
+    ObjectNode m = f.metadata();
+    if (!FORMAT.equals(m.path("format").asText())) {
+      throw new ClassifierException("not a Prompt Guard head (format '" + m.path("format").asText() + "', expected '" + FORMAT + "')");
+    }
+    if (m.path("statistics").size() != TextStatistics.dimension()) {
+      throw new ClassifierException("the head was trained with " + m.path("statistics").size() + " text statistics; this build computes "
+          + TextStatistics.dimension() + ": retrain it with 'bulwark train prompt-guard'");
+    }
+    JsonNode n = m.path("ngrams");
+    HashedNgrams.Config c = new HashedNgrams.Config(n.path("bits").asInt(), n.path("char_min").asInt(), n.path("char_max").asInt(),
+        n.path("word_min").asInt(), n.path("word_max").asInt());
+    HashedNgrams ngrams = new HashedNgrams(c, f.array("ngram.idf"));
+    int stats = TextStatistics.dimension();
+    LogisticRegression lexical = new LogisticRegression(c.dimension(), stats, new float[][] {f.array("lexical.weights")},
+        f.array("lexical.bias"));
+    LogisticRegression pieces = new LogisticRegression(c.dimension(), stats, new float[][] {f.array("pieces.weights")},
+        f.array("pieces.bias"));
+    Mlp mlp = null;
+    int hidden = m.path("mlp_hidden").asInt(0);
+    if (hidden > 0) {
+      float[] mean = f.array("mlp.mean");
+      float[] b2 = f.array("mlp.b2");
+      mlp = new Mlp(mean.length, hidden, b2.length, mean, f.array("mlp.scale"), f.array("mlp.w1"), f.array("mlp.b1"), f.array("mlp.w2"), b2);
+    }
+    LogisticRegression metaLexical = new LogisticRegression(0, MetaFeatures.lexicalDimension(),
+        new float[][] {f.array("meta_lexical.weights")}, f.array("meta_lexical.bias"));
+    LogisticRegression metaFull = f.arrays().containsKey("meta_full.weights")
+        ? new LogisticRegression(0, MetaFeatures.fullDimension(), new float[][] {f.array("meta_full.weights")}, f.array("meta_full.bias"))
+        : null;
+    Map<String, Double> lt = new HashMap<>();
+    m.path("language_thresholds").properties().forEach(e -> lt.put(e.getKey(), e.getValue().asDouble()));
+    return new EmbeddedHead(ngrams, lexical, pieces, mlp, metaLexical, metaFull, m.path("band_low").asDouble(0),
+        m.path("band_high").asDouble(1), m.path("threshold").asDouble(0.5), lt, (ObjectNode) m.path("info"));
+  }
+}

@@ -1,0 +1,391 @@
+package dev.bulwark.promptguard.train;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.classifier.SentenceEncoder;
+import dev.bulwark.classifier.TextNormaliser;
+import dev.bulwark.classifier.features.HashedNgrams;
+import dev.bulwark.classifier.features.SparseVector;
+import dev.bulwark.classifier.features.TextStatistics;
+import dev.bulwark.classifier.head.Example;
+import dev.bulwark.classifier.head.HeadFile;
+import dev.bulwark.classifier.head.LogisticRegression;
+import dev.bulwark.classifier.head.LogisticRegressionTrainer;
+import dev.bulwark.classifier.head.Mlp;
+import dev.bulwark.classifier.head.MlpTrainer;
+import dev.bulwark.classifier.metrics.BinaryMetrics;
+import dev.bulwark.classifier.metrics.ScoredExample;
+import dev.bulwark.classifier.train.CrossValidation;
+import dev.bulwark.classifier.data.LabelledText;
+import dev.bulwark.promptguard.embedded.EmbeddedHead;
+import dev.bulwark.promptguard.embedded.EmbeddedPromptGuard;
+import dev.bulwark.promptguard.embedded.EncoderBranch;
+import dev.bulwark.promptguard.embedded.LexicalScorer;
+import dev.bulwark.promptguard.embedded.MetaFeatures;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Trains the embedded Prompt Guard head, reproducibly: the same data and seed give the same head.
+ *
+ * <ol>
+ *   <li>normalise every text; count its n-grams and statistics, and those of its pieces (sentences, pairs, decoded
+ *       runs);
+ *   <li>k-fold cross-validation by group (translations, template variants, one GCG suffix stay together): per fold,
+ *       IDF and the n-gram logistic regression are fitted on the other folds and score the held-out fold's documents
+ *       and pieces; the MLP over MiniLM embeddings likewise;
+ *   <li>the stacking models are fitted on those out-of-fold scores; their own out-of-fold scores (a second pass over
+ *       the same folds) are what the report calls the dev numbers: no row is scored by a model that saw it;
+ *   <li>the cascade band and the default threshold are chosen on out-of-fold scores;
+ *   <li>the base models are refitted on all rows and written with the stacking models as one head file.
+ * </ol>
+ */
+public final class PromptGuardTrainer {
+  /**
+   * @param data labelled JSONL (benign / injection / jailbreak)
+   * @param excludeRestrictive drop copyleft and share-alike sources (EasyJailbreak GPL-3.0, BIPIA CC-BY-SA tables/code)
+   * @param toolOutputDocs how many of the project's generated tool-output documents to add (train split)
+   * @param encoder train the MiniLM stage too
+   * @param embeddingCache file caching embeddings between runs, or null
+   */
+  public record Options(Path data, long seed, boolean excludeRestrictive, int toolOutputDocs, int folds, boolean encoder,
+      Path embeddingCache, int bits, double l2, PrintWriter log) {}
+
+  /** The trained head, the out-of-fold scores of every training row (cascade), and the report. */
+  public record Result(EmbeddedHead head, List<ScoredExample> outOfFold, ObjectNode report) {}
+
+  /**
+   * A training row with its features. {@code pieceLabels}: 1 = the piece holds the attack's evidence, 0 = the piece
+   * is benign (every piece of a benign row, the rest of an attack document), -1 = unknown (an attack whose evidence
+   * could not be located): unknown pieces are not used as examples.
+   */
+  private record Row(LabelledText source, String text, boolean positive, SparseVector counts, float[] stats,
+      List<SparseVector> pieceCounts, List<float[]> pieceStats, int[] pieceLabels) {}
+
+  /** Benign pieces kept per document for the piece model (a seeded sample; all attack pieces are kept). */
+  private static final int BENIGN_PIECES_PER_DOCUMENT = 4;
+
+  public Result train(Options o) throws IOException {
+    long started = System.nanoTime();
+    PrintWriter log = o.log();
+    List<LabelledText> data = TrainingSet.assemble(o.data(), o.excludeRestrictive(), o.toolOutputDocs(), o.seed());
+    log.printf("training rows: %d (%d attacks)%n", data.size(), data.stream().filter(LabelledText::malicious).count());
+    HashedNgrams.Config config = new HashedNgrams.Config(o.bits(), 1, 5, 1, 2);
+    HashedNgrams raw = new HashedNgrams(config, null);
+    TextNormaliser normaliser = new TextNormaliser();
+    var segmenter = EmbeddedPromptGuard.segmenter();
+    Map<String, LabelledText> byId = new java.util.HashMap<>();
+    data.forEach(r -> byId.put(r.id(), r));
+    List<Row> rows = new ArrayList<>(data.size());
+    int[] pieceCount = new int[3];
+    for (LabelledText r : data) {
+      String t = normaliser.normalise(r.text()).text();
+      List<SparseVector> pc = new ArrayList<>();
+      List<float[]> ps = new ArrayList<>();
+      List<LexicalScorer.Piece> pieces = LexicalScorer.pieces(t, segmenter);
+      for (LexicalScorer.Piece p : pieces) {
+        pc.add(raw.counts(p.text()));
+        ps.add(TextStatistics.of(p.text()));
+      }
+      int[] labels = PieceLabels.label(r, t, pieces, PieceLabels.evidence(r, byId), normaliser);
+      for (int l : labels) {
+        pieceCount[l + 1]++;
+      }
+      rows.add(new Row(r, t, r.malicious(), raw.counts(t), TextStatistics.of(t), pc, ps, labels));
+    }
+    log.printf("pieces: %d attack, %d benign, %d unknown%n", pieceCount[2], pieceCount[1], pieceCount[0]);
+    int n = rows.size();
+    int[] fold = CrossValidation.folds(data.stream().map(TrainingSet::group).toList(), o.folds(), o.seed());
+    log.printf("features counted in %.1f s; %d folds%n", (System.nanoTime() - started) / 1e9, o.folds());
+
+    // 1. lexical base model, out of fold
+    double[] docLogit = new double[n];
+    double[] pieceLogit = new double[n];
+    LogisticRegressionTrainer lrTrainer = new LogisticRegressionTrainer(o.l2(), 150);
+    for (int f = 0; f < o.folds(); f++) {
+      List<Integer> trainIdx = indices(fold, f, false);
+      LexicalModel m = fitLexical(rows, trainIdx, config, lrTrainer);
+      for (int i : indices(fold, f, true)) {
+        double[] s = m.score(rows.get(i));
+        docLogit[i] = s[0];
+        pieceLogit[i] = s[1];
+      }
+      log.printf("lexical fold %d/%d done (%.1f s)%n", f + 1, o.folds(), (System.nanoTime() - started) / 1e9);
+    }
+
+    // 2. encoder base model, out of fold
+    float[][] embeddings = null;
+    double[] encLogit = new double[n];
+    if (o.encoder()) {
+      embeddings = embed(rows, o.embeddingCache(), log);
+      for (int f = 0; f < o.folds(); f++) {
+        Mlp mlp = fitMlp(rows, embeddings, indices(fold, f, false), o.seed());
+        for (int i : indices(fold, f, true)) {
+          encLogit[i] = mlp.logits(embeddings[i])[0];
+        }
+      }
+      log.printf("encoder folds done (%.1f s)%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    // 3. stacking on out-of-fold base scores; its own out-of-fold scores for the report
+    float[][] lexFeatures = new float[n][];
+    float[][] fullFeatures = new float[n][];
+    for (int i = 0; i < n; i++) {
+      lexFeatures[i] = MetaFeatures.lexical(new LexicalScorer.Scores(docLogit[i], pieceLogit[i], 0, 0, 0, rows.get(i).stats()));
+      fullFeatures[i] = MetaFeatures.full(lexFeatures[i], encLogit[i]);
+    }
+    LogisticRegressionTrainer metaTrainer = new LogisticRegressionTrainer(1e-4, 500);
+    double[] pLex = new double[n];
+    double[] pFull = new double[n];
+    for (int f = 0; f < o.folds(); f++) {
+      List<Integer> tr = indices(fold, f, false);
+      LogisticRegression ml = metaTrainer.fit(denseExamples(rows, lexFeatures, tr), 0, MetaFeatures.lexicalDimension());
+      LogisticRegression mf = o.encoder() ? metaTrainer.fit(denseExamples(rows, fullFeatures, tr), 0, MetaFeatures.fullDimension()) : null;
+      for (int i : indices(fold, f, true)) {
+        pLex[i] = ml.probability(0, null, lexFeatures[i]);
+        pFull[i] = mf == null ? pLex[i] : mf.probability(0, null, fullFeatures[i]);
+      }
+    }
+    List<Integer> all = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      all.add(i);
+    }
+    LogisticRegression metaLexical = metaTrainer.fit(denseExamples(rows, lexFeatures, all), 0, MetaFeatures.lexicalDimension());
+    LogisticRegression metaFull = o.encoder() ? metaTrainer.fit(denseExamples(rows, fullFeatures, all), 0, MetaFeatures.fullDimension()) : null;
+
+    // 4. cascade band and threshold, on out-of-fold scores
+    double[] posLex = select(pLex, rows, true);
+    double[] negLex = select(pLex, rows, false);
+    double bandLow = o.encoder() ? quantile(posLex, 0.005) : 0;
+    double bandHigh = o.encoder() ? quantile(negLex, 0.999) : 1;
+    if (bandHigh < bandLow) {
+      bandHigh = bandLow;
+    }
+    double[] cascade = new double[n];
+    int inBand = 0;
+    for (int i = 0; i < n; i++) {
+      boolean uncertain = o.encoder() && pLex[i] >= bandLow && pLex[i] <= bandHigh;
+      cascade[i] = uncertain ? Math.max(bandLow, Math.min(bandHigh, pFull[i])) : pLex[i];
+      inBand += uncertain ? 1 : 0;
+    }
+    double threshold = chooseThreshold(cascade, rows);
+    log.printf("band [%.4f, %.4f]: encoder on %d of %d rows (%.1f%%); threshold %.4f%n", bandLow, bandHigh, inBand, n,
+        100.0 * inBand / n, threshold);
+
+    // 5. final base models on all rows
+    LexicalModel finalLexical = fitLexical(rows, all, config, lrTrainer);
+    Mlp finalMlp = o.encoder() ? fitMlp(rows, embeddings, all, o.seed()) : null;
+
+    ObjectNode report = HeadFile.newMetadata();
+    report.put("seed", o.seed());
+    report.put("data", o.data().getFileName().toString());
+    report.put("exclude_noncommercial", o.excludeRestrictive());
+    report.put("rows", n);
+    report.put("tool_output_docs", o.toolOutputDocs());
+    report.put("folds", o.folds());
+    report.put("ngram_bits", o.bits());
+    report.put("l2", o.l2());
+    report.put("encoder", o.encoder());
+    report.put("band_low", bandLow);
+    report.put("band_high", bandHigh);
+    report.put("encoder_share_of_rows", (double) inBand / n);
+    report.put("threshold", threshold);
+    ObjectNode licences = report.putObject("licences");
+    Map<String, Integer> byLicence = new TreeMap<>();
+    Map<String, String> sourceLicence = new TreeMap<>();
+    for (Row r : rows) {
+      byLicence.merge(Licences.of(r.source()), 1, Integer::sum);
+      sourceLicence.put(r.source().source(), Licences.of(r.source()));
+    }
+    byLicence.forEach(licences::put);
+    ObjectNode sources = report.putObject("sources");
+    sourceLicence.forEach(sources::put);
+    ObjectNode oof = report.putObject("out_of_fold");
+    putMetrics(oof.putObject("lexical_only"), pLex, rows, threshold);
+    if (o.encoder()) {
+      putMetrics(oof.putObject("stacked_always_encoder"), pFull, rows, threshold);
+      putMetrics(oof.putObject("encoder_mlp_only"), sigmoid(encLogit), rows, threshold);
+    }
+    putMetrics(oof.putObject("cascade"), cascade, rows, threshold);
+    ArrayNode base = report.putArray("base_models");
+    base.add("n-gram LR: char 1-5 + word 1-2 grams hashed to 2^" + o.bits() + ", TF-IDF, + " + TextStatistics.dimension() + " text statistics; L2 " + o.l2());
+    if (o.encoder()) {
+      base.add("MLP " + finalMlp.hidden() + " hidden over int8 all-MiniLM-L6-v2 mean embeddings of " + EncoderBranch.WINDOW_TOKENS + "-token windows");
+    }
+
+    List<ScoredExample> scored = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      LabelledText r = rows.get(i).source();
+      scored.add(new ScoredExample(r.id(), cascade[i], r.malicious(), Map.of("label", r.label(), "lang", r.lang(),
+          "category", r.category(), "source", r.source(), "role", r.role())));
+    }
+    EmbeddedHead head = new EmbeddedHead(finalLexical.ngrams(), finalLexical.regression(), finalLexical.pieces(), finalMlp, metaLexical, metaFull,
+        bandLow, bandHigh, threshold, Map.of(), report);
+    log.printf("trained in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    return new Result(head, scored, report);
+  }
+
+  /** The decision threshold: 1% FPR on all benign rows, raised if needed to flag at most 2% of the over-refusal rows. */
+  private static double chooseThreshold(double[] scores, List<Row> rows) {
+    double[] neg = select(scores, rows, false);
+    double t = BinaryMetrics.thresholdForFpr(neg, 0.01);
+    List<Double> over = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      String c = rows.get(i).source().category();
+      if (!rows.get(i).positive() && (c.startsWith("cyber_frr") || c.startsWith("xstest"))) {
+        over.add(scores[i]);
+      }
+    }
+    if (!over.isEmpty()) {
+      t = Math.max(t, BinaryMetrics.thresholdForFpr(over.stream().mapToDouble(Double::doubleValue).toArray(), 0.02));
+    }
+    return t;
+  }
+
+  private static void putMetrics(ObjectNode node, double[] scores, List<Row> rows, double threshold) {
+    double[] pos = select(scores, rows, true);
+    double[] neg = select(scores, rows, false);
+    node.put("auc", BinaryMetrics.auc(pos, neg));
+    node.put("recall_at_1pct_fpr", BinaryMetrics.recallAtFpr(pos, neg, 0.01));
+    BinaryMetrics.AtThreshold at = BinaryMetrics.atThreshold(pos, neg, threshold);
+    node.put("precision_at_threshold", at.precision());
+    node.put("recall_at_threshold", at.recall());
+    node.put("fpr_at_threshold", at.fpr());
+  }
+
+  private static double[] sigmoid(double[] logits) {
+    double[] p = new double[logits.length];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = dev.bulwark.classifier.Softmax.sigmoid(logits[i]);
+    }
+    return p;
+  }
+
+  private static double[] select(double[] scores, List<Row> rows, boolean positive) {
+    List<Double> out = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i).positive() == positive) {
+        out.add(scores[i]);
+      }
+    }
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static double quantile(double[] values, double q) {
+    double[] s = values.clone();
+    Arrays.sort(s);
+    return s[(int) Math.min(s.length - 1, Math.max(0, Math.floor(q * s.length)))];
+  }
+
+  private static List<Integer> indices(int[] fold, int f, boolean inFold) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < fold.length; i++) {
+      if ((fold[i] == f) == inFold) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  private static List<Example> denseExamples(List<Row> rows, float[][] features, List<Integer> idx) {
+    List<Example> out = new ArrayList<>(idx.size());
+    for (int i : idx) {
+      out.add(Example.binary(SparseVector.EMPTY, features[i], rows.get(i).positive(), 1f));
+    }
+    return out;
+  }
+
+  /** The n-gram model of one fold (or of all rows), with the IDF fitted on the same rows. */
+  private record LexicalModel(HashedNgrams ngrams, LogisticRegression regression, LogisticRegression pieces) {
+    double[] score(Row r) {
+      SparseVector v = ngrams.weigh(r.counts());
+      double doc = regression.logit(0, v, r.stats());
+      double best = pieces.logit(0, v, r.stats());
+      for (int p = 0; p < r.pieceCounts().size(); p++) {
+        double l = pieces.logit(0, ngrams.weigh(r.pieceCounts().get(p)), r.pieceStats().get(p));
+        best = p == 0 ? l : Math.max(best, l);
+      }
+      return new double[] {doc, best};
+    }
+  }
+
+  private static LexicalModel fitLexical(List<Row> rows, List<Integer> idx, HashedNgrams.Config config, LogisticRegressionTrainer trainer) {
+    List<SparseVector> counts = new ArrayList<>(idx.size());
+    for (int i : idx) {
+      counts.add(rows.get(i).counts());
+    }
+    HashedNgrams ngrams = new HashedNgrams(config, HashedNgrams.idfFromCounts(config, counts));
+    List<Example> examples = new ArrayList<>(idx.size());
+    List<Example> pieceExamples = new ArrayList<>(idx.size() * 2);
+    java.util.Random rnd = new java.util.Random(idx.size() * 31L + idx.get(0));
+    for (int i : idx) {
+      Row r = rows.get(i);
+      Example doc = Example.binary(ngrams.weigh(r.counts()), r.stats(), r.positive(), 1f);
+      examples.add(doc);
+      int[] labels = r.pieceLabels();
+      if (labels.length == 0) {
+        pieceExamples.add(doc); // a one-piece text is its own piece
+        continue;
+      }
+      int benignLeft = BENIGN_PIECES_PER_DOCUMENT;
+      int start = rnd.nextInt(labels.length);
+      for (int k = 0; k < labels.length; k++) {
+        int p = (start + k) % labels.length;
+        if (labels[p] == 1 || (labels[p] == 0 && benignLeft-- > 0)) {
+          pieceExamples.add(Example.binary(ngrams.weigh(r.pieceCounts().get(p)), r.pieceStats().get(p), labels[p] == 1, 1f));
+        }
+      }
+    }
+    LogisticRegression lr = trainer.fit(examples, config.dimension(), TextStatistics.dimension());
+    LogisticRegression pieces = trainer.fit(pieceExamples, config.dimension(), TextStatistics.dimension());
+    return new LexicalModel(ngrams, lr, pieces);
+  }
+
+  private static Mlp fitMlp(List<Row> rows, float[][] embeddings, List<Integer> idx, long seed) {
+    List<Example> examples = new ArrayList<>(idx.size());
+    for (int i : idx) {
+      examples.add(Example.binary(SparseVector.EMPTY, embeddings[i], rows.get(i).positive(), 1f));
+    }
+    return new MlpTrainer(256, 40, 32, 1e-3, 1e-4, seed).fit(examples);
+  }
+
+  private static float[][] embed(List<Row> rows, Path cacheFile, PrintWriter log) throws IOException {
+    float[][] out = new float[rows.size()][];
+    try (EmbeddingCache cache = new EmbeddingCache(cacheFile)) {
+      EncoderBranch encoder = null;
+      long t0 = System.nanoTime();
+      int computed = 0;
+      try {
+        for (int i = 0; i < rows.size(); i++) {
+          String t = rows.get(i).text();
+          float[] v = cache.get(t);
+          if (v == null) {
+            if (encoder == null) {
+              encoder = new EncoderBranch(SentenceEncoder.embeddedMiniLm(0), null, false, Duration.ZERO, 1);
+            }
+            v = encoder.embedding(t);
+            cache.put(t, v);
+            computed++;
+            if (computed % 500 == 0) {
+              log.printf("  embedded %d texts (%.0f s)%n", computed, (System.nanoTime() - t0) / 1e9);
+            }
+          }
+          out[i] = v;
+        }
+      } finally {
+        if (encoder != null) {
+          encoder.close();
+        }
+      }
+      log.printf("embeddings: %d computed, %d from cache%n", computed, rows.size() - computed);
+    }
+    return out;
+  }
+}
