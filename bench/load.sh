@@ -16,7 +16,7 @@ DURATION=10
 WARMUP=5
 RUNS=3
 CONNECTIONS="8 32 128"
-ENDPOINTS="healthz scan trace code prompt-guard"
+ENDPOINTS="healthz scan trace code code-file prompt-guard"
 WRK_THREADS=1
 SOAK=0
 CONFIG="$ROOT/bench/rules-only.yaml"
@@ -74,7 +74,11 @@ cat > "$WORK/trace.json" <<JSON
  {"role": "tool", "content": "Agenda: 1. Numbers 2. Dashboards migration 3. Survey timeline 4. Actions"},
  {"role": "assistant", "content": "Here is a summary of the meeting plan and the items you need to prepare."}]}
 JSON
+# code: the two-line snippet of the Code Shield goal; code-file: a realistic 28-line module with one issue.
 cat > "$WORK/code.json" <<'JSON'
+{"language": "python", "code": "import os\nos.system('rm -rf ' + path)\n"}
+JSON
+cat > "$WORK/code-file.json" <<'JSON'
 {"language": "python", "code": "import os\nimport subprocess\nimport json\n\n\ndef load_settings(path):\n    with open(path) as f:\n        return json.load(f)\n\n\ndef archive(directory, target):\n    files = [f for f in os.listdir(directory) if f.endswith('.log')]\n    for name in files:\n        full = os.path.join(directory, name)\n        if os.path.getsize(full) > 1024:\n            subprocess.run(['gzip', '-k', full], check=True)\n    os.system('tar czf ' + target + ' ' + directory)\n    return len(files)\n\n\ndef main():\n    settings = load_settings('settings.json')\n    count = archive(settings['logs'], settings['archive'])\n    print('archived', count, 'files')\n\n\nif __name__ == '__main__':\n    main()\n"}
 JSON
 
@@ -94,8 +98,8 @@ url_of() {
   case "$1" in
     healthz) echo "http://127.0.0.1:$PORT/healthz" ;;
     scan|trace|prompt-guard) echo "http://127.0.0.1:$PORT/v1/scan" ;;
-    code) echo "http://127.0.0.1:$PORT/v1/code/scan" ;;
-    *) echo "load.sh: unknown endpoint '$1' (healthz, scan, trace, code, prompt-guard)" >&2; exit 64 ;;
+    code|code-file) echo "http://127.0.0.1:$PORT/v1/code/scan" ;;
+    *) echo "load.sh: unknown endpoint '$1' (healthz, scan, trace, code, code-file, prompt-guard)" >&2; exit 64 ;;
   esac
 }
 body_of() { if [ "$1" = healthz ]; then echo -; else echo "$WORK/$1.json"; fi; }
@@ -132,7 +136,7 @@ done
 if [ "$SOAK" -gt 0 ]; then
   echo "soak: ${SOAK} s of mixed /v1/scan, /v1/code/scan and trace requests at 32 connections; RSS sampled every 5 s" >&2
   wrk -t"$WRK_THREADS" -c32 -d"${SOAK}s" -s "$ROOT/bench/mixed.lua" "http://127.0.0.1:$PORT" -- \
-    "$WORK/scan.json" "$WORK/code.json" "$WORK/trace.json" >"$WORK/soak.out" 2>&1 &
+    "$WORK/scan.json" "$WORK/code-file.json" "$WORK/trace.json" >"$WORK/soak.out" 2>&1 &
   WRK_PID=$!
   max=0
   samples=""
