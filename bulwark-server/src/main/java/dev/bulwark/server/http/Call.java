@@ -142,8 +142,9 @@ public final class Call {
     if (closeConnection) {
       headers.set("Connection", "close");
     }
-    exchange.sendResponseHeaders(code, body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
+    boolean head = "HEAD".equals(exchange.getRequestMethod());
+    exchange.sendResponseHeaders(code, body.length == 0 || head ? -1 : body.length);
+    if (body.length > 0 && !head) {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }
