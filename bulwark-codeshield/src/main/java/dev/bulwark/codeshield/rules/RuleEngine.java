@@ -87,27 +87,30 @@ public final class RuleEngine {
    */
   public List<RawFinding> run(String block, Language language, Consumer<String> notes) {
     SourceMask mask = SourceMask.of(block, LexicalSyntax.of(language));
+    // Linear rules need time in proportion to the text: the budget grows by 40 ms per 100 KB beyond the first.
+    long budget = ruleBudgetNanos + Math.max(0, block.length() - 100_000) * 400L;
     List<RawFinding> out = new ArrayList<>();
     LineIndex lines = null;
     for (Rule r : agnostic) {
-      lines = runRegex(r, mask, lines, out, notes);
+      lines = runRegex(r, mask, lines, out, notes, budget);
     }
     if (language == null) {
       return out;
     }
     for (Rule r : regexRules.getOrDefault(language, List.of())) {
-      lines = runRegex(r, mask, lines, out, notes);
+      lines = runRegex(r, mask, lines, out, notes, budget);
     }
     List<Rule> structural = structuralRules.getOrDefault(language, List.of());
     if (!structural.isEmpty()) {
-      runStructural(structural, language, mask, lines, out, notes);
+      runStructural(structural, language, mask, lines, out, notes, budget);
     }
     return out;
   }
 
-  private LineIndex runRegex(Rule r, SourceMask mask, LineIndex lines, List<RawFinding> out, Consumer<String> notes) {
+  private LineIndex runRegex(Rule r, SourceMask mask, LineIndex lines, List<RawFinding> out, Consumer<String> notes,
+      long budget) {
     String view = view(mask, r.view());
-    long deadline = System.nanoTime() + ruleBudgetNanos;
+    long deadline = System.nanoTime() + budget;
     try {
       if (r.prefilter() != null && !r.prefilter().matcher(new BudgetedText(view, deadline)).find()) {
         return lines;
@@ -147,12 +150,12 @@ public final class RuleEngine {
   }
 
   private void runStructural(List<Rule> rules, Language language, SourceMask mask, LineIndex lines,
-      List<RawFinding> out, Consumer<String> notes) {
+      List<RawFinding> out, Consumer<String> notes, long budget) {
     String code = mask.code();
     SyntaxTree tree = null;
     boolean parseFailed = false;
     for (Rule r : rules) {
-      long deadline = System.nanoTime() + ruleBudgetNanos;
+      long deadline = System.nanoTime() + budget;
       int from = Integer.MAX_VALUE;
       int to = -1;
       try {
