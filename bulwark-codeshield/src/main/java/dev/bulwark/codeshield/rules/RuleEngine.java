@@ -33,6 +33,8 @@ public final class RuleEngine {
   private final Map<Language, List<Rule>> regexRules = new EnumMap<>(Language.class);
   private final Map<Language, List<Rule>> structuralRules = new EnumMap<>(Language.class);
   private final Map<Rule, List<String>> groupNames = new HashMap<>();
+  /** Per rule, literals one of which must occur for its regex (or prefilter) to match; absent when unknown. */
+  private final Map<Rule, List<String>> literals = new HashMap<>();
   private final Map<String, StructuralQuery> compiled = new ConcurrentHashMap<>();
   private final Set<String> brokenQueries = ConcurrentHashMap.newKeySet();
   private final SyntaxParser parser;
@@ -50,6 +52,10 @@ public final class RuleEngine {
         for (Language l : r.languages()) {
           (r.isStructural() ? structuralRules : regexRules).computeIfAbsent(l, k -> new ArrayList<>()).add(r);
         }
+      }
+      List<String> lits = RequiredLiterals.of(r.regex() != null ? r.regex().pattern() : r.prefilter().pattern());
+      if (lits != null) {
+        literals.put(r, lits);
       }
       if (r.regex() != null) {
         List<String> names = new ArrayList<>();
@@ -89,22 +95,49 @@ public final class RuleEngine {
     SourceMask mask = SourceMask.of(block, LexicalSyntax.of(language));
     // Linear rules need time in proportion to the text: the budget grows by 40 ms per 100 KB beyond the first.
     long budget = ruleBudgetNanos + Math.max(0, block.length() - 100_000) * 400L;
+    String lower = block.toLowerCase(java.util.Locale.ROOT);
     List<RawFinding> out = new ArrayList<>();
     LineIndex lines = null;
     for (Rule r : agnostic) {
-      lines = runRegex(r, mask, lines, out, notes, budget);
+      if (mayMatch(r, lower)) {
+        lines = runRegex(r, mask, lines, out, notes, budget);
+      }
     }
     if (language == null) {
       return out;
     }
     for (Rule r : regexRules.getOrDefault(language, List.of())) {
-      lines = runRegex(r, mask, lines, out, notes, budget);
+      if (mayMatch(r, lower)) {
+        lines = runRegex(r, mask, lines, out, notes, budget);
+      }
     }
     List<Rule> structural = structuralRules.getOrDefault(language, List.of());
     if (!structural.isEmpty()) {
-      runStructural(structural, language, mask, lines, out, notes, budget);
+      List<Rule> candidates = new ArrayList<>();
+      for (Rule r : structural) {
+        if (mayMatch(r, lower)) {
+          candidates.add(r);
+        }
+      }
+      if (!candidates.isEmpty()) {
+        runStructural(candidates, language, mask, lines, out, notes, budget);
+      }
     }
     return out;
+  }
+
+  /** False only when none of the rule's required literals occurs: then its regex cannot match. */
+  private boolean mayMatch(Rule r, String lowerText) {
+    List<String> lits = literals.get(r);
+    if (lits == null) {
+      return true;
+    }
+    for (String l : lits) {
+      if (lowerText.contains(l)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private LineIndex runRegex(Rule r, SourceMask mask, LineIndex lines, List<RawFinding> out, Consumer<String> notes,
