@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class RobustnessTest {
   /** Thread names of everything a server starts; none may outlive {@link BulwarkServer#close()}. */
   private static final List<String> SERVER_THREADS = List.of("bulwark-http", "bulwark-warmup",
-      "bulwark-selected-scanner", "HTTP-Dispatcher", "idle-timeout-task", "req-rsp-timeout-task");
+      "bulwark-selected-scanner", "bulwark-scanner", "HTTP-Dispatcher", "idle-timeout-task", "req-rsp-timeout-task");
 
   private static final String SLEEPY = """
       scanners:
