@@ -4,7 +4,7 @@ import dev.bulwark.core.Firewall;
 import dev.bulwark.core.FirewallConfig;
 import dev.bulwark.springai.internal.MicrometerVerdicts;
 import java.nio.file.Path;
-import org.springframework.ai.chat.client.ChatClientCustomizer;
+import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
  * application defines its own.
  */
 @AutoConfiguration
-@ConditionalOnClass({Firewall.class, ChatClientCustomizer.class})
+@ConditionalOnClass({Firewall.class, ChatClientBuilderCustomizer.class})
 @EnableConfigurationProperties(BulwarkProperties.class)
 public class BulwarkAutoConfiguration {
 
@@ -56,7 +56,7 @@ public class BulwarkAutoConfiguration {
 
   @Bean
   @ConditionalOnProperty(prefix = "bulwark.advisor", name = "enabled", matchIfMissing = true)
-  public ChatClientCustomizer bulwarkChatClientCustomizer(BulwarkAdvisor advisor) {
+  public ChatClientBuilderCustomizer bulwarkChatClientBuilderCustomizer(BulwarkAdvisor advisor) {
     return builder -> builder.defaultAdvisors(advisor);
   }
 
