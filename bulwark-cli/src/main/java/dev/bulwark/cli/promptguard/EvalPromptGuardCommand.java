@@ -135,6 +135,7 @@ public final class EvalPromptGuardCommand implements java.util.concurrent.Callab
             c[1], 100.0 * c[1] / Math.max(1, c[0] + c[1]));
       }
       out.print(EvaluationReport.format(scored, scanner.threshold()));
+      out.flush();
       if (scoresOut != null) {
         LabelledData.write(scoresOut, scoreRows);
         err.println("scores written to " + scoresOut);
