@@ -353,7 +353,7 @@ public final class PromptGuardTrainer {
     for (int i : idx) {
       examples.add(Example.binary(SparseVector.EMPTY, embeddings[i], rows.get(i).positive(), 1f));
     }
-    return new MlpTrainer(256, 40, 32, 1e-3, 1e-4, seed).fit(examples);
+    return new MlpTrainer(128, 25, 32, 1e-3, 1e-4, seed).fit(examples);
   }
 
   private static float[][] embed(List<Row> rows, Path cacheFile, PrintWriter log) throws IOException {
