@@ -16,7 +16,7 @@ DURATION=10
 WARMUP=5
 RUNS=3
 CONNECTIONS="8 32 128"
-ENDPOINTS="healthz scan trace code code-file prompt-guard"
+ENDPOINTS="healthz scan trace code code-file prompt-guard prompt-guard-encoder"
 WRK_THREADS=1
 SOAK=0
 CONFIG="$ROOT/bench/rules-only.yaml"
@@ -68,6 +68,9 @@ JSON
 cat > "$WORK/prompt-guard.json" <<JSON
 {"message": {"role": "user", "content": "$TEXT"}, "scanners": ["prompt-guard"]}
 JSON
+cat > "$WORK/prompt-guard-encoder.json" <<JSON
+{"message": {"role": "user", "content": "$TEXT"}, "scanners": ["prompt-guard-encoder"]}
+JSON
 cat > "$WORK/trace.json" <<JSON
 {"messages": [{"role": "system", "content": "You are a helpful assistant for the planning team."},
  {"role": "user", "content": "$TEXT"},
@@ -97,9 +100,9 @@ curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null || { cat "$WORK/server.log"
 url_of() {
   case "$1" in
     healthz) echo "http://127.0.0.1:$PORT/healthz" ;;
-    scan|trace|prompt-guard) echo "http://127.0.0.1:$PORT/v1/scan" ;;
+    scan|trace|prompt-guard|prompt-guard-encoder) echo "http://127.0.0.1:$PORT/v1/scan" ;;
     code|code-file) echo "http://127.0.0.1:$PORT/v1/code/scan" ;;
-    *) echo "load.sh: unknown endpoint '$1' (healthz, scan, trace, code, code-file, prompt-guard)" >&2; exit 64 ;;
+    *) echo "load.sh: unknown endpoint '$1' (healthz, scan, trace, code, code-file, prompt-guard, prompt-guard-encoder)" >&2; exit 64 ;;
   esac
 }
 body_of() { if [ "$1" = healthz ]; then echo -; else echo "$WORK/$1.json"; fi; }
@@ -107,35 +110,35 @@ body_of() { if [ "$1" = healthz ]; then echo -; else echo "$WORK/$1.json"; fi; }
 median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) print "?"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 
-printf "%-13s %6s %10s %9s %9s %8s %8s\n" endpoint conns "req/s" "p50 ms" "p99 ms" errors "rss MB"
+printf "%-21s %6s %10s %9s %9s %8s %8s\n" endpoint conns "req/s" "p50 ms" "p99 ms" errors "rss MB"
 for ep in $ENDPOINTS; do
   url="$(url_of "$ep")"
   body="$(body_of "$ep")"
-  if [ "$ep" = prompt-guard ]; then
+  if [ "$ep" = prompt-guard ] || [ "$ep" = prompt-guard-encoder ]; then
     status="$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data-binary "@$body" "$url")"
     if [ "$status" != 200 ]; then
-      printf "%-13s %s\n" "$ep" "skipped: prompt-guard is not available on this build (HTTP $status)"
+      printf "%-21s %s\n" "$ep" "skipped: prompt-guard is not available on this build (HTTP $status)"
       continue
     fi
   fi
   for c in $CONNECTIONS; do
-    wrk -t"$WRK_THREADS" -c"$c" -d"${WARMUP}s" -s "$ROOT/bench/post.lua" "$url" -- "$body" >/dev/null 2>&1 || true
+    wrk -t"$WRK_THREADS" -c"$c" -d"${WARMUP}s" --timeout 30s -s "$ROOT/bench/post.lua" "$url" -- "$body" >/dev/null 2>&1 || true
     : >"$WORK/runs"
     for _ in $(seq 1 "$RUNS"); do
-      wrk -t"$WRK_THREADS" -c"$c" -d"${DURATION}s" --latency -s "$ROOT/bench/post.lua" "$url" -- "$body" 2>&1 \
+      wrk -t"$WRK_THREADS" -c"$c" -d"${DURATION}s" --timeout 30s --latency -s "$ROOT/bench/post.lua" "$url" -- "$body" 2>&1 \
         | grep '^RESULT' >>"$WORK/runs" || true
     done
     rps="$(field rps <"$WORK/runs" | median)"
     p50="$(field p50_ms <"$WORK/runs" | median)"
     p99="$(field p99_ms <"$WORK/runs" | median)"
     errors="$(awk '{for (i = 1; i <= NF; i++) if ($i ~ /^(non2xx|socket_errors)=/) {split($i, kv, "="); s += kv[2]}} END {print s + 0}' "$WORK/runs")"
-    printf "%-13s %6s %10.0f %9.2f %9.2f %8s %8s\n" "$ep" "$c" "$rps" "$p50" "$p99" "$errors" "$(rss_mb)"
+    printf "%-21s %6s %10.0f %9.2f %9.2f %8s %8s\n" "$ep" "$c" "$rps" "$p50" "$p99" "$errors" "$(rss_mb)"
   done
 done
 
 if [ "$SOAK" -gt 0 ]; then
   echo "soak: ${SOAK} s of mixed /v1/scan, /v1/code/scan and trace requests at 32 connections; RSS sampled every 5 s" >&2
-  wrk -t"$WRK_THREADS" -c32 -d"${SOAK}s" -s "$ROOT/bench/mixed.lua" "http://127.0.0.1:$PORT" -- \
+  wrk -t"$WRK_THREADS" -c32 -d"${SOAK}s" --timeout 30s -s "$ROOT/bench/mixed.lua" "http://127.0.0.1:$PORT" -- \
     "$WORK/scan.json" "$WORK/code-file.json" "$WORK/trace.json" >"$WORK/soak.out" 2>&1 &
   WRK_PID=$!
   max=0
