@@ -84,7 +84,7 @@ public final class BulwarkServer implements AutoCloseable {
    */
   public static BulwarkServer start(ServerSettings settings, FirewallConfig config, Consumer<String> log)
       throws IOException {
-    JdkServerProperties.apply(settings, log);
+    JdkServerProperties.apply();
     ScannerRegistry registry = ScannerRegistry.discover();
     Firewall firewall = Firewall.builder().registry(registry).config(config).build();
     Moderation moderation = null;
@@ -97,12 +97,12 @@ public final class BulwarkServer implements AutoCloseable {
       moderation = Moderation.fromConfig(config).orElse(null);
       Readiness readiness = new Readiness();
       AtomicBoolean draining = new AtomicBoolean();
-      executor = new RequestExecutor(settings.threads(), settings.queue());
+      executor = new RequestExecutor(settings.threads(), settings.queue(), settings.readTimeout().toNanos());
       RequestExecutor exec = executor;
       ServerMetrics metrics = new ServerMetrics(exec::queued, () -> readiness.ready() ? 1 : 0);
       selectionExecutor = Executors.newCachedThreadPool(daemon("bulwark-selected-scanner"));
       endpoints = new Endpoints(firewall, config, registry, codeShield, moderation, metrics, readiness,
-          settings.maxMessages(), settings.deadline(), selectionExecutor);
+          settings.maxMessages(), settings.deadline(), settings.moderationConcurrency(), selectionExecutor);
       Dispatcher dispatcher = new Dispatcher(endpoints.routes(), settings.apiKeys(), metrics, draining,
           settings.maxBodyBytes(), settings.deadline().toNanos(), log);
       HttpServer http = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), BACKLOG);

@@ -1,32 +1,20 @@
 package dev.bulwark.server;
 
-import java.util.function.Consumer;
-
 /**
- * The JDK HTTP server reads its timeouts from system properties, once per JVM, when the first server starts. This
- * sets them (unless the user already did) before the first server is created.
+ * The JDK HTTP server reads its settings from system properties, once per JVM, when the first server starts. On
+ * Java 17 it must run with {@code sun.net.httpserver.nodelay=true}: without it, small answers wait about 40 ms for
+ * delayed ACKs (726 req/s instead of tens of thousands). This sets it unless the user did, before the first server
+ * is created; the launcher passes it too, so it holds even when another JDK server started first.
  *
- * <ul>
- *   <li>{@code sun.net.httpserver.maxReqTime}: seconds a client may take to send its whole request; then its
- *       connection is closed. This is what stops slow-loris clients from holding request threads.
- *   <li>{@code sun.net.httpserver.nodelay}: without it, small answers on JDK 17 wait about 40 ms for delayed ACKs.
- * </ul>
+ * <p>The read timeout is not left to the JDK's {@code maxReqTime} for the same once-per-JVM reason: the server's
+ * request executor enforces it per server ({@link dev.bulwark.server.http.RequestExecutor}).
  */
 final class JdkServerProperties {
-  static final String MAX_REQUEST_TIME = "sun.net.httpserver.maxReqTime";
   static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
   private JdkServerProperties() {}
 
-  static synchronized void apply(ServerSettings settings, Consumer<String> log) {
-    String wanted = Long.toString(settings.readTimeout().toSeconds());
-    String current = System.getProperty(MAX_REQUEST_TIME);
-    if (current == null) {
-      System.setProperty(MAX_REQUEST_TIME, wanted);
-    } else if (!current.equals(wanted)) {
-      log.accept("note: the read timeout is " + current + " s (-D" + MAX_REQUEST_TIME + " is set and wins over "
-          + wanted + " s; the JDK server reads it once per JVM)");
-    }
+  static synchronized void apply() {
     if (System.getProperty(NO_DELAY) == null) {
       System.setProperty(NO_DELAY, "true");
     }

@@ -19,11 +19,14 @@ import java.util.Objects;
  *     closed (slow clients cannot hold threads)
  * @param drainTimeout on shutdown, the longest to wait for in-flight requests
  * @param maxMessages most messages in one {@code /v1/scan} trace or Llama-API moderation request
+ * @param moderationConcurrency moderation requests judged at once; more get 503 at once, so a slow model cannot take
+ *     every request thread from {@code /v1/scan}
  * @param apiKeys bearer keys required on {@code /v1/*} and {@code /metrics}; none: open
  * @param warmUp whether to run each model once at start before {@code /readyz} says ready
  */
 public record ServerSettings(String host, int port, long maxBodyBytes, Duration deadline, int threads, int queue,
-    Duration readTimeout, Duration drainTimeout, int maxMessages, ApiKeys apiKeys, boolean warmUp) {
+    Duration readTimeout, Duration drainTimeout, int maxMessages, int moderationConcurrency, ApiKeys apiKeys,
+    boolean warmUp) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -39,41 +42,47 @@ public record ServerSettings(String host, int port, long maxBodyBytes, Duration 
     require(positive(readTimeout) && readTimeout.toSeconds() >= 1, "the read timeout must be at least 1 second");
     require(drainTimeout != null && !drainTimeout.isNegative(), "the drain timeout must not be negative");
     require(maxMessages >= 1, "max messages must be at least 1, got " + maxMessages);
+    require(moderationConcurrency >= 1, "moderation concurrency must be at least 1, got " + moderationConcurrency);
   }
 
   public static ServerSettings defaults() {
     return new ServerSettings(DEFAULT_HOST, DEFAULT_PORT, 1_048_576, Duration.ofSeconds(30), 64, 256,
-        Duration.ofSeconds(10), Duration.ofSeconds(20), 1000, ApiKeys.none(), true);
+        Duration.ofSeconds(10), Duration.ofSeconds(20), 1000, 8, ApiKeys.none(), true);
   }
 
   public ServerSettings withAddress(String h, int p) {
     return new ServerSettings(h, p, maxBodyBytes, deadline, threads, queue, readTimeout, drainTimeout, maxMessages,
-        apiKeys, warmUp);
+        moderationConcurrency, apiKeys, warmUp);
   }
 
   public ServerSettings withLimits(long bodyBytes, Duration requestDeadline, int maxMessagesPerRequest) {
     return new ServerSettings(host, port, bodyBytes, requestDeadline, threads, queue, readTimeout, drainTimeout,
-        maxMessagesPerRequest, apiKeys, warmUp);
+        maxMessagesPerRequest, moderationConcurrency, apiKeys, warmUp);
   }
 
   public ServerSettings withCapacity(int requestThreads, int queuedRequests) {
     return new ServerSettings(host, port, maxBodyBytes, deadline, requestThreads, queuedRequests, readTimeout,
-        drainTimeout, maxMessages, apiKeys, warmUp);
+        drainTimeout, maxMessages, moderationConcurrency, apiKeys, warmUp);
+  }
+
+  public ServerSettings withModerationConcurrency(int concurrent) {
+    return new ServerSettings(host, port, maxBodyBytes, deadline, threads, queue, readTimeout, drainTimeout,
+        maxMessages, concurrent, apiKeys, warmUp);
   }
 
   public ServerSettings withTimeouts(Duration read, Duration drain) {
-    return new ServerSettings(host, port, maxBodyBytes, deadline, threads, queue, read, drain, maxMessages, apiKeys,
-        warmUp);
+    return new ServerSettings(host, port, maxBodyBytes, deadline, threads, queue, read, drain, maxMessages,
+        moderationConcurrency, apiKeys, warmUp);
   }
 
   public ServerSettings withApiKeys(ApiKeys keys) {
     return new ServerSettings(host, port, maxBodyBytes, deadline, threads, queue, readTimeout, drainTimeout,
-        maxMessages, keys, warmUp);
+        maxMessages, moderationConcurrency, keys, warmUp);
   }
 
   public ServerSettings withWarmUp(boolean enabled) {
     return new ServerSettings(host, port, maxBodyBytes, deadline, threads, queue, readTimeout, drainTimeout,
-        maxMessages, apiKeys, enabled);
+        maxMessages, moderationConcurrency, apiKeys, enabled);
   }
 
   private static boolean positive(Duration d) {

@@ -16,10 +16,6 @@ import java.util.List;
 /** A real server on a free loopback port, and a client that speaks to it. */
 final class TestServer implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
-  /**
-   * The JDK server reads its read timeout once per JVM (the first server wins), so every test in this module uses
-   * the same one.
-   */
   static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
 
   final BulwarkServer server;

@@ -70,6 +70,10 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Most messages in one trace or Llama-API moderation request (default: ${DEFAULT-VALUE}).")
   int maxMessages;
 
+  @Option(names = "--moderation-concurrency", defaultValue = "8", paramLabel = "N",
+      description = "Moderation requests judged at once; more get 503 with Retry-After (default: ${DEFAULT-VALUE}).")
+  int moderationConcurrency;
+
   @Option(names = "--no-warm-up", description = "Report ready without running each model once first.")
   boolean noWarmUp;
 
@@ -81,6 +85,7 @@ public final class ServeCommand implements Callable<Integer> {
           .withAddress(host, port)
           .withLimits(maxBodyBytes, duration("--deadline", deadline), maxMessages)
           .withCapacity(threads, queue)
+          .withModerationConcurrency(moderationConcurrency)
           .withTimeouts(duration("--read-timeout", readTimeout), duration("--drain-timeout", drainTimeout))
           .withApiKeys(apiKeys())
           .withWarmUp(!noWarmUp);

@@ -29,11 +29,12 @@ public final class Endpoints implements AutoCloseable {
    */
   public Endpoints(Firewall firewall, FirewallConfig config, ScannerRegistry registry, CodeShield codeShield,
       Moderation moderation, ServerMetrics metrics, Readiness readiness, int maxMessages, Duration deadline,
-      ExecutorService selectionExecutor) {
+      int moderationConcurrency, ExecutorService selectionExecutor) {
     this.selection = new ScannerSelection(firewall, config, registry, selectionExecutor);
     byte[] openApi = openApi();
     ScanEndpoint scan = new ScanEndpoint(firewall, selection, metrics, maxMessages, config.maxContentChars(), deadline);
-    ModerationEndpoint moderations = new ModerationEndpoint(moderation, metrics, maxMessages, deadline);
+    ModerationEndpoint moderations = new ModerationEndpoint(moderation, metrics, maxMessages, deadline,
+        moderationConcurrency);
     CodeScanEndpoint code = new CodeScanEndpoint(codeShield, metrics);
     this.routes = List.of(
         new Route("POST", "/v1/scan", true, true, scan),

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 /**
  * {@code POST /v1/moderations}: OpenAI-shaped ({@code input}) and Llama-API-shaped ({@code messages}) requests,
@@ -31,13 +32,21 @@ final class ModerationEndpoint implements Route.Handler {
   private final ServerMetrics metrics;
   private final int maxMessages;
   private final Duration deadline;
+  private final Semaphore judging;
+  private final int concurrency;
 
-  /** @param moderation the model, or null when none is configured (every request then answers 503) */
-  ModerationEndpoint(Moderation moderation, ServerMetrics metrics, int maxMessages, Duration deadline) {
+  /**
+   * @param moderation the model, or null when none is configured (every request then answers 503)
+   * @param concurrency requests judged at once; the model is far slower than the rule scanners, so without this cap
+   *     a burst of moderation requests would hold every request thread and starve {@code /v1/scan}
+   */
+  ModerationEndpoint(Moderation moderation, ServerMetrics metrics, int maxMessages, Duration deadline, int concurrency) {
     this.moderation = moderation;
     this.metrics = metrics;
     this.maxMessages = maxMessages;
     this.deadline = deadline;
+    this.judging = new Semaphore(concurrency);
+    this.concurrency = concurrency;
   }
 
   @Override
@@ -53,6 +62,18 @@ final class ModerationEndpoint implements Route.Handler {
     } catch (IllegalArgumentException e) {
       throw new ApiException(ErrorType.INVALID_REQUEST, e.getMessage());
     }
+    if (!judging.tryAcquire()) {
+      throw new ApiException(ErrorType.OVERLOADED, "the moderation model is busy: " + concurrency
+          + " requests are being judged (serve --moderation-concurrency); retry after 1s", 1);
+    }
+    try {
+      judgeAll(call, request);
+    } finally {
+      judging.release();
+    }
+  }
+
+  private void judgeAll(Call call, ModerationRequest request) throws IOException {
     List<ModerationResponse.Result> results = new ArrayList<>(request.items().size());
     String id = null;
     String model = null;

@@ -85,6 +85,9 @@ public final class Call {
         out.write(buf, 0, n);
       }
     }
+    if (!RequestExecutor.requestRead()) {
+      throw new IOException("the client took longer than the read timeout to send its request");
+    }
     return out.toByteArray();
   }
 

@@ -55,25 +55,24 @@ public final class Dispatcher implements HttpHandler {
     try {
       if (RequestExecutor.overflowing()) {
         call.closeConnection();
-        throw rejected("overloaded", new ApiException(ErrorType.OVERLOADED,
+        throw new ApiException(ErrorType.OVERLOADED,
             "the server is at capacity (its work queue is full); retry after " + RETRY_AFTER_SECONDS + "s",
-            RETRY_AFTER_SECONDS));
+            RETRY_AFTER_SECONDS);
       }
       Route route = route(byMethod, exchange);
       if (route.work() && draining.get()) {
         call.closeConnection();
-        throw rejected("shutting_down", new ApiException(ErrorType.SHUTTING_DOWN,
-            "the server is shutting down; retry on another instance", RETRY_AFTER_SECONDS));
+        throw new ApiException(ErrorType.SHUTTING_DOWN, "the server is shutting down; retry on another instance",
+            RETRY_AFTER_SECONDS);
       }
       if (route.authenticated() && !keys.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
         call.header("WWW-Authenticate", "Bearer realm=\"bulwark\"");
-        throw rejected("unauthorized", new ApiException(ErrorType.UNAUTHORIZED,
-            "missing or wrong API key: send 'Authorization: Bearer <key>'"));
+        throw new ApiException(ErrorType.UNAUTHORIZED, "missing or wrong API key: send 'Authorization: Bearer <key>'");
       }
       if (route.work() && call.remainingNanos() <= 0) {
-        throw rejected("overloaded", new ApiException(ErrorType.OVERLOADED,
+        throw new ApiException(ErrorType.OVERLOADED,
             "the request waited in the queue past its deadline; retry after " + RETRY_AFTER_SECONDS + "s",
-            RETRY_AFTER_SECONDS));
+            RETRY_AFTER_SECONDS);
       }
       if (route.work()) {
         metrics.inFlight().incrementAndGet();
@@ -84,10 +83,9 @@ public final class Dispatcher implements HttpHandler {
         throw new IllegalStateException("route " + route.path() + " gave no answer");
       }
     } catch (ApiException e) {
-      if (e.type() == ErrorType.PAYLOAD_TOO_LARGE) {
-        metrics.rejected.inc("payload_too_large");
-      } else if (e.type() == ErrorType.TIMEOUT) {
-        metrics.rejected.inc("timeout");
+      switch (e.type()) {
+        case PAYLOAD_TOO_LARGE, TIMEOUT, OVERLOADED, SHUTTING_DOWN, UNAUTHORIZED -> metrics.rejected.inc(e.type().id());
+        default -> { }
       }
       answerError(call, e, endpoint);
     } catch (IOException e) {
@@ -107,11 +105,6 @@ public final class Dispatcher implements HttpHandler {
         metrics.latency.observeNanos(System.nanoTime() - accepted, endpoint);
       }
     }
-  }
-
-  private ApiException rejected(String reason, ApiException e) {
-    metrics.rejected.inc(reason);
-    return e;
   }
 
   private Route route(Map<String, Route> byMethod, HttpExchange exchange) {
