@@ -65,7 +65,7 @@ public class BulwarkInputGuardrail implements InputGuardrail {
   @Override
   public InputGuardrailResult validate(InputGuardrailRequest request) {
     List<Message> history = ChatHistory.of(request.requestParams().chatMemory());
-    Message user = Message.user(ChatHistory.text(request.userMessage()));
+    Message user = Message.user(userText(request));
     FirewallResult verdict = firewall.scan(user, Trace.of(history));
     if (verdict.decision() == Decision.ALLOW) {
       verdict = retrievedContent(request.requestParams().augmentationResult(), history, user);
@@ -75,6 +75,21 @@ public class BulwarkInputGuardrail implements InputGuardrail {
       return outcome(verdict, "retrieved content");
     }
     return outcome(verdict, "user message");
+  }
+
+  /**
+   * The user's own words. With RAG, LangChain4j hands guardrails the user message with the retrieved documents
+   * already appended; those are scanned separately, as tool output, so the user is not blamed for what a document
+   * says. When the original turn cannot be told apart, the whole augmented text is scanned (more, never less).
+   */
+  private static String userText(InputGuardrailRequest request) {
+    String text = ChatHistory.text(request.userMessage());
+    AugmentationResult augmentation = request.requestParams().augmentationResult();
+    if (augmentation == null || augmentation.contents() == null || augmentation.contents().isEmpty()) {
+      return text;
+    }
+    String original = ChatHistory.renderedUserTurn(request.requestParams());
+    return original != null && text.startsWith(original) ? original : text;
   }
 
   /** Each retrieved document as a tool message after the user's; the first that is not allowed, else null. */

@@ -12,7 +12,6 @@ import dev.langchain4j.guardrail.GuardrailRequestParams;
 import dev.langchain4j.guardrail.OutputGuardrail;
 import dev.langchain4j.guardrail.OutputGuardrailRequest;
 import dev.langchain4j.guardrail.OutputGuardrailResult;
-import dev.langchain4j.model.input.PromptTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -87,15 +86,7 @@ public class BulwarkOutputGuardrail implements OutputGuardrail {
       }
       return memory;
     }
-    String template = params.userMessageTemplate();
-    if (template == null || template.isBlank()) {
-      return memory;
-    }
-    try {
-      return List.of(Message.user(PromptTemplate.from(template).apply(params.variables()).text()));
-    } catch (RuntimeException e) {
-      // A template LangChain4j could render but we cannot (custom variables) leaves the answer without context.
-      return memory;
-    }
+    String userTurn = ChatHistory.renderedUserTurn(params);
+    return userTurn == null ? memory : List.of(Message.user(userTurn));
   }
 }

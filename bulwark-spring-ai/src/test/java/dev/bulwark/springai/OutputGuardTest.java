@@ -60,5 +60,8 @@ class OutputGuardTest {
         .isInstanceOf(BulwarkBlockedException.class)
         .hasMessageContaining("model's answer was blocked")
         .satisfies(e -> assertThat(((BulwarkBlockedException) e).direction()).isEqualTo(Direction.OUTPUT));
+    assertThatThrownBy(() -> strict.prompt().user("Stream a story.").stream().content().collectList().block())
+        .isInstanceOf(BulwarkBlockedException.class)
+        .hasMessageContaining("model's answer was blocked");
   }
 }

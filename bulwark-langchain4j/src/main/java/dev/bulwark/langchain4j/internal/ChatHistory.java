@@ -10,7 +10,9 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.bulwark.core.Message;
 import dev.bulwark.core.Role;
 import dev.bulwark.core.ToolCall;
+import dev.langchain4j.guardrail.GuardrailRequestParams;
 import dev.langchain4j.memory.ChatMemory;
+import dev.langchain4j.model.input.PromptTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,23 @@ public final class ChatHistory {
       }
     }
     return new Message(Role.ASSISTANT, m.text() == null ? "" : m.text(), calls, Map.of());
+  }
+
+  /**
+   * The user's turn as the method's template and arguments make it, before RAG appended anything; null when there
+   * is no template or it cannot be rendered here.
+   */
+  public static String renderedUserTurn(GuardrailRequestParams params) {
+    String template = params.userMessageTemplate();
+    if (template == null || template.isBlank()) {
+      return null;
+    }
+    try {
+      return PromptTemplate.from(template).apply(params.variables()).text();
+    } catch (RuntimeException e) {
+      // A template LangChain4j could render but we cannot (custom variables): no rendered turn.
+      return null;
+    }
   }
 
   /** The memory's messages as Bulwark messages, oldest first; empty without memory. */
