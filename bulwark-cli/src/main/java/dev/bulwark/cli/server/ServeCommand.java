@@ -105,6 +105,10 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new CliException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
     }
+    if (!settings.apiKeys().required() && !loopback(host)) {
+      err.println("serve: warning: listening on " + host + " without API keys: anyone who can reach this address can"
+          + " use the API (--api-key-file FILE or " + ApiKeys.ENVIRONMENT_VARIABLE + ")");
+    }
     err.println("serve: listening on " + server.baseUrl() + (settings.apiKeys().required()
         ? " (" + settings.apiKeys().size() + " API keys)" : " (no API keys: open to anyone who can reach it)")
         + "; GET /readyz reports when models are warm; Ctrl-C to stop");
@@ -118,6 +122,14 @@ public final class ServeCommand implements Callable<Integer> {
     }, "bulwark-serve-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  private static boolean loopback(String host) {
+    try {
+      return java.net.InetAddress.getByName(host).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
   }
 
   private ApiKeys apiKeys() {
