@@ -32,10 +32,11 @@ final class Markup {
     return out.toString();
   }
 
+  /** Whole numbers without decimals, values under 10 with two, larger ones with one. */
   static String number(double v, String unit) {
-    String n = Math.abs(v) >= 100 || v == Math.rint(v) && Math.abs(v) >= 10
-        ? String.format(Locale.ROOT, "%.1f", v)
-        : String.format(Locale.ROOT, "%.2f", v);
+    String n = v == Math.rint(v) && Math.abs(v) < 1e9 ? String.format(Locale.ROOT, "%.0f", v)
+        : Math.abs(v) < 10 ? String.format(Locale.ROOT, "%.2f", v)
+        : String.format(Locale.ROOT, "%.1f", v);
     return unit.isEmpty() ? n : n + unit;
   }
 

@@ -353,7 +353,7 @@ public final class EvalRun {
           j = r.deepCopy();
           j.put("judge_error", "cannot judge this record: " + e);
         }
-        progress.itemDone(JUDGE, Outcome.of(j) == Outcome.JUDGE_ERROR, !definition.judgesWithLlm());
+        progress.itemDone(JUDGE, Outcome.of(j) == Outcome.JUDGE_ERROR, false);
         return j;
       }));
     }

@@ -32,14 +32,9 @@ public final class Bleu {
   public static double score(String hypothesis, String reference) {
     List<String> hyp = tokenize(hypothesis);
     List<String> ref = tokenize(reference);
-    Map<String, Integer> refCounts = ngrams(ref);
-    Map<String, Integer> hypCounts = ngrams(hyp);
     double[] correct = new double[MAX_ORDER];
     double[] total = new double[MAX_ORDER];
-    for (Map.Entry<String, Integer> e : hypCounts.entrySet()) {
-      int order = order(e.getKey());
-      correct[order - 1] += Math.min(e.getValue(), refCounts.getOrDefault(e.getKey(), 0));
-    }
+    matches(hyp, ref, correct);
     for (int n = 1; n <= MAX_ORDER; n++) {
       total[n - 1] = Math.max(0, hyp.size() - n + 1);
     }
@@ -71,6 +66,93 @@ public final class Bleu {
       logSum += p == 0 ? LOG_ZERO : Math.log(p);
     }
     return brevity * Math.exp(logSum / MAX_ORDER);
+  }
+
+  /**
+   * Clipped n-gram matches per order: for each n-gram of the hypothesis, the smaller of its counts in the hypothesis
+   * and the reference. Tokens become small integer ids and an n-gram a packed {@code long} (16 bits per token, id 0
+   * meaning "no token", so orders never collide); sorted key arrays are then merged. Pairs with more than 65,535
+   * distinct tokens take the string path.
+   */
+  private static void matches(List<String> hyp, List<String> ref, double[] correct) {
+    Map<String, Integer> ids = new HashMap<>();
+    int[] h = ids(hyp, ids);
+    int[] r = ids(ref, ids);
+    if (ids.size() >= 0xffff) {
+      stringMatches(hyp, ref, correct);
+      return;
+    }
+    long[] hk = keys(h);
+    long[] rk = keys(r);
+    java.util.Arrays.sort(hk);
+    java.util.Arrays.sort(rk);
+    int i = 0;
+    int j = 0;
+    while (i < hk.length) {
+      long key = hk[i];
+      int hc = 0;
+      while (i < hk.length && hk[i] == key) {
+        hc++;
+        i++;
+      }
+      while (j < rk.length && rk[j] < key) {
+        j++;
+      }
+      int rc = 0;
+      while (j < rk.length && rk[j] == key) {
+        rc++;
+        j++;
+      }
+      correct[order(key) - 1] += Math.min(hc, rc);
+    }
+  }
+
+  private static int[] ids(List<String> tokens, Map<String, Integer> ids) {
+    int[] out = new int[tokens.size()];
+    for (int i = 0; i < out.length; i++) {
+      Integer id = ids.get(tokens.get(i));
+      if (id == null) {
+        id = ids.size() + 1;
+        ids.put(tokens.get(i), id);
+      }
+      out[i] = id;
+    }
+    return out;
+  }
+
+  private static long[] keys(int[] t) {
+    int count = 0;
+    for (int n = 1; n <= MAX_ORDER; n++) {
+      count += Math.max(0, t.length - n + 1);
+    }
+    long[] out = new long[count];
+    int k = 0;
+    for (int n = 1; n <= MAX_ORDER; n++) {
+      for (int i = 0; i + n <= t.length; i++) {
+        long key = 0;
+        for (int m = 0; m < n; m++) {
+          key |= ((long) (t[i + m] & 0xffff)) << (16 * m);
+        }
+        out[k++] = key;
+      }
+    }
+    return out;
+  }
+
+  private static int order(long key) {
+    int n = 0;
+    while (key != 0) {
+      n++;
+      key >>>= 16;
+    }
+    return n;
+  }
+
+  private static void stringMatches(List<String> hyp, List<String> ref, double[] correct) {
+    Map<String, Integer> refCounts = ngrams(ref);
+    for (Map.Entry<String, Integer> e : ngrams(hyp).entrySet()) {
+      correct[order(e.getKey()) - 1] += Math.min(e.getValue(), refCounts.getOrDefault(e.getKey(), 0));
+    }
   }
 
   /** The 13a tokenisation of one segment (after sacreBLEU's right-strip). */
