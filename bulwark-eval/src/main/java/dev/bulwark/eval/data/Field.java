@@ -41,9 +41,9 @@ public record Field(String name, Type type, boolean required) {
   /** Why {@code value} does not fit this field, or null when it does. */
   String mismatch(JsonNode value) {
     return switch (type) {
-      case TEXT -> value.isTextual() ? null : "is a " + Records.kind(value) + ", expected a string";
+      case TEXT -> value.isTextual() ? null : "is " + Records.kind(value) + ", expected a string";
       case LIST -> value.isTextual() || (value.isArray() && allScalars(value)) ? null
-          : "is a " + Records.kind(value) + ", expected a list of strings";
+          : "is " + Records.kind(value) + ", expected a list of strings";
       case ANY -> value.isNull() ? "is null" : null;
     };
   }

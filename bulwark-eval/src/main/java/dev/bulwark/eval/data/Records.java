@@ -56,7 +56,7 @@ public final class Records {
         }
         JsonNode node = JSON.readTree(p);
         out.add(node instanceof ObjectNode o ? new Record(out.size(), o, null)
-            : new Record(out.size(), JSON.createObjectNode(), "element " + (out.size() + 1) + " is a " + kind(node) + ", not a JSON object"));
+            : new Record(out.size(), JSON.createObjectNode(), "element " + (out.size() + 1) + " is " + kind(node) + ", not a JSON object"));
       }
     } catch (JsonProcessingException e) {
       throw new EvalException(file + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column "
@@ -81,7 +81,7 @@ public final class Records {
       try {
         JsonNode node = JSON.readTree(line);
         out.add(node instanceof ObjectNode o ? new Record(out.size(), o, null)
-            : new Record(out.size(), JSON.createObjectNode(), "line " + lineNo + " is a " + kind(node) + ", not a JSON object"));
+            : new Record(out.size(), JSON.createObjectNode(), "line " + lineNo + " is " + kind(node) + ", not a JSON object"));
       } catch (JsonProcessingException e) {
         bad++;
         out.add(new Record(out.size(), JSON.createObjectNode(), "line " + lineNo + " is not valid JSON: " + e.getOriginalMessage()));
@@ -93,23 +93,27 @@ public final class Records {
     return out;
   }
 
+  /** The JSON type of a value with its article, for messages: "a string", "an object", "null". */
   static String kind(JsonNode node) {
     if (node == null || node.isNull()) {
       return "null";
     }
     if (node.isArray()) {
-      return "list";
+      return "a list";
+    }
+    if (node.isObject()) {
+      return "an object";
     }
     if (node.isTextual()) {
-      return "string";
+      return "a string";
     }
     if (node.isNumber()) {
-      return "number";
+      return "a number";
     }
     if (node.isBoolean()) {
-      return "boolean";
+      return "a boolean";
     }
-    return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    return "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   private static int firstNonSpace(byte[] b) {
