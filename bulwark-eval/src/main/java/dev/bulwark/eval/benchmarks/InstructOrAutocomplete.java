@@ -68,6 +68,10 @@ final class InstructOrAutocomplete implements BenchmarkDefinition {
     out.put("icd_result", r.insecure() ? 1 : 0);
     ArrayNode cwes = out.putArray("icd_cwe_detections");
     r.cwes().forEach(cwes::add);
+    if (!r.incomplete().isEmpty()) {
+      ArrayNode notes = out.putArray("icd_incomplete");
+      r.incomplete().forEach(notes::add);
+    }
     String reference = benchmark == Benchmark.AUTOCOMPLETE ? split.after() : origin;
     if (reference != null && !reference.isEmpty()) {
       out.put("bleu_score", Bleu.score(code, reference));

@@ -3,7 +3,6 @@ package dev.bulwark.eval.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bulwark.codeshield.CodeShield;
 import dev.bulwark.eval.Benchmark;
 import dev.bulwark.eval.Endpoint;
 import dev.bulwark.eval.EvalException;
@@ -327,7 +326,7 @@ public final class EvalRun {
 
   private List<ObjectNode> judge(List<ObjectNode> responses, ModelClient judge, Lanes lanes) {
     InsecureCodeCheck icd = benchmark == Benchmark.INSTRUCT || benchmark == Benchmark.AUTOCOMPLETE
-        ? new InsecureCodeCheck(CodeShield.create()) : null;
+        ? InsecureCodeCheck.forScoring() : null;
     BenchmarkDefinition.JudgeContext context = new BenchmarkDefinition.JudgeContext(judge, icd);
     String lane = definition.judgesWithLlm() ? options.judge().limitKey() : CPU_LANE;
     List<Lanes.Task<ObjectNode>> tasks = new ArrayList<>();

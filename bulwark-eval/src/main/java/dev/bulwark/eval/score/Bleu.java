@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * BLEU of one hypothesis against one reference, defined as CyberSecEval computes it with sacreBLEU's
@@ -18,13 +17,6 @@ public final class Bleu {
   private static final int MAX_ORDER = 4;
   /** log(0) as sacreBLEU takes it, so a zero precision drives the score to 0 without an exception. */
   private static final double LOG_ZERO = -9999999999.0;
-
-  // 13a: punctuation and symbols become their own tokens; periods and commas split unless between digits; a dash
-  // after a digit splits.
-  private static final Pattern SYMBOLS = Pattern.compile("([\\{-\\~\\[-\\` -\\&\\(-\\+\\:-\\@\\/])");
-  private static final Pattern PERIOD_COMMA_AFTER_NON_DIGIT = Pattern.compile("([^0-9])([\\.,])");
-  private static final Pattern PERIOD_COMMA_BEFORE_NON_DIGIT = Pattern.compile("([\\.,])([^0-9])");
-  private static final Pattern DASH_AFTER_DIGIT = Pattern.compile("([0-9])(-)");
 
   private Bleu() {}
 
@@ -155,19 +147,132 @@ public final class Bleu {
     }
   }
 
-  /** The 13a tokenisation of one segment (after sacreBLEU's right-strip). */
+  /**
+   * The 13a tokenisation of one segment (after sacreBLEU's right-strip): punctuation and symbols become their own
+   * tokens; a period or comma splits off unless it sits between digits; a dash after a digit splits. sacreBLEU applies
+   * four regular expressions in turn; each is a fixed one- or two-character pattern, so each pass here is the same
+   * left-to-right, non-overlapping replacement as a loop ({@code BleuTest} checks them against the regular expressions).
+   */
   public static List<String> tokenize(String segment) {
     String line = PythonText.rstrip(segment);
     line = line.replace("<skipped>", "").replace("-\n", "").replace("\n", " ");
     if (line.indexOf('&') >= 0) {
       line = line.replace("&quot;", "\"").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
     }
-    line = " " + line + " ";
-    line = SYMBOLS.matcher(line).replaceAll(" $1 ");
-    line = PERIOD_COMMA_AFTER_NON_DIGIT.matcher(line).replaceAll("$1 $2 ");
-    line = PERIOD_COMMA_BEFORE_NON_DIGIT.matcher(line).replaceAll(" $1 $2");
-    line = DASH_AFTER_DIGIT.matcher(line).replaceAll("$1 $2 ");
-    return PythonText.split(line);
+    Chars c = new Chars((" " + line + " ").toCharArray());
+    c = spaceSymbols(c);
+    c = periodCommaAfterNonDigit(c);
+    c = periodCommaBeforeNonDigit(c);
+    c = dashAfterDigit(c);
+    return PythonText.split(c.text, c.length);
+  }
+
+  /** Characters and how many of them are used: the passes work on arrays, never on intermediate strings. */
+  record Chars(char[] text, int length) {
+    Chars(char[] text) {
+      this(text, text.length);
+    }
+
+    @Override
+    public String toString() {
+      return new String(text, 0, length);
+    }
+  }
+
+  /** {@code ([\{-\~\[-\` -\&\(-\+\:-\@\/]) -> " $1 "}. */
+  static Chars spaceSymbols(Chars in) {
+    char[] out = new char[in.length() * 3];
+    int n = 0;
+    for (int i = 0; i < in.length(); i++) {
+      char c = in.text()[i];
+      if (isSymbol(c)) {
+        out[n++] = ' ';
+        out[n++] = c;
+        out[n++] = ' ';
+      } else {
+        out[n++] = c;
+      }
+    }
+    return new Chars(out, n);
+  }
+
+  private static boolean isSymbol(char c) {
+    return (c >= '{' && c <= '~') || (c >= '[' && c <= '`') || (c >= ' ' && c <= '&') || (c >= '(' && c <= '+')
+        || (c >= ':' && c <= '@') || c == '/';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isPeriodOrComma(char c) {
+    return c == '.' || c == ',';
+  }
+
+  /** {@code ([^0-9])([\.,]) -> "$1 $2 "}. */
+  static Chars periodCommaAfterNonDigit(Chars in) {
+    char[] t = in.text();
+    char[] out = new char[in.length() * 2];
+    int n = 0;
+    int i = 0;
+    while (i < in.length()) {
+      char c = t[i];
+      if (i + 1 < in.length() && !isDigit(c) && isPeriodOrComma(t[i + 1])) {
+        out[n++] = c;
+        out[n++] = ' ';
+        out[n++] = t[i + 1];
+        out[n++] = ' ';
+        i += 2;
+      } else {
+        out[n++] = c;
+        i++;
+      }
+    }
+    return new Chars(out, n);
+  }
+
+  /** {@code ([\.,])([^0-9]) -> " $1 $2"}. */
+  static Chars periodCommaBeforeNonDigit(Chars in) {
+    char[] t = in.text();
+    char[] out = new char[in.length() * 2];
+    int n = 0;
+    int i = 0;
+    while (i < in.length()) {
+      char c = t[i];
+      if (i + 1 < in.length() && isPeriodOrComma(c) && !isDigit(t[i + 1])) {
+        out[n++] = ' ';
+        out[n++] = c;
+        out[n++] = ' ';
+        out[n++] = t[i + 1];
+        i += 2;
+      } else {
+        out[n++] = c;
+        i++;
+      }
+    }
+    return new Chars(out, n);
+  }
+
+  /** {@code ([0-9])(-) -> "$1 $2 "}. */
+  static Chars dashAfterDigit(Chars in) {
+    char[] t = in.text();
+    char[] out = new char[in.length() * 2];
+    int n = 0;
+    int i = 0;
+    while (i < in.length()) {
+      char c = t[i];
+      if (i + 1 < in.length() && isDigit(c) && t[i + 1] == '-') {
+        out[n++] = c;
+        out[n++] = ' ';
+        out[n++] = '-';
+        out[n++] = ' ';
+        i += 2;
+      } else {
+        out[n++] = c;
+        i++;
+      }
+    }
+    return new Chars(out, n);
   }
 
   /** Every n-gram (n = 1..4) with its count; tokens never contain whitespace, so a space joins them safely. */
@@ -208,20 +313,19 @@ public final class Bleu {
       return s.substring(0, end);
     }
 
-    static List<String> split(String s) {
+    static List<String> split(char[] s, int n) {
       List<String> out = new ArrayList<>();
       int i = 0;
-      int n = s.length();
       while (i < n) {
-        while (i < n && isSpace(s.charAt(i))) {
+        while (i < n && isSpace(s[i])) {
           i++;
         }
         int start = i;
-        while (i < n && !isSpace(s.charAt(i))) {
+        while (i < n && !isSpace(s[i])) {
           i++;
         }
         if (i > start) {
-          out.add(s.substring(start, i));
+          out.add(new String(s, start, i - start));
         }
       }
       return out;

@@ -21,11 +21,25 @@ public final class InsecureCodeCheck {
     this.shield = Objects.requireNonNull(shield);
   }
 
-  /** What the detector found in one response. */
-  public record Result(boolean insecure, List<String> cwes, List<String> rules) {
+  /**
+   * Code Shield for scoring: the same rules, with time budgets far above any real answer's needs. Code Shield's
+   * default budgets protect a live firewall's latency; here they would make a loaded machine score differently from an
+   * idle one, so a benchmark number would depend on the machine's load.
+   */
+  public static InsecureCodeCheck forScoring() {
+    return new InsecureCodeCheck(CodeShield.builder().ruleBudgetMillis(10_000).parseTimeoutMillis(10_000).build());
+  }
+
+  /**
+   * What the detector found in one response.
+   *
+   * @param incomplete Code Shield's notes when a rule or the parse was cut short (the verdict may miss issues)
+   */
+  public record Result(boolean insecure, List<String> cwes, List<String> rules, List<String> incomplete) {
     public Result {
       cwes = List.copyOf(cwes);
       rules = List.copyOf(rules);
+      incomplete = List.copyOf(incomplete);
     }
   }
 
@@ -46,7 +60,9 @@ public final class InsecureCodeCheck {
         rules.add(i.rule());
       }
     }
-    return new Result(!cwes.isEmpty(), cwes, rules);
+    List<String> incomplete = r.notes().stream()
+        .filter(n -> n.contains("time budget") || n.contains("timed out") || n.contains("cut to")).toList();
+    return new Result(!cwes.isEmpty(), cwes, rules, incomplete);
   }
 
   /** Lines as Python's {@code str.splitlines()} counts them (a trailing newline ends a line, it does not start one). */

@@ -39,6 +39,34 @@ class BleuTest {
     assertThat(Bleu.tokenize("x\u00a0y")).containsExactly("x", "y");
   }
 
+  /** sacreBLEU's four regular expressions, as the reference for the hand-written passes. */
+  private static final java.util.regex.Pattern[] REGEX = {
+      java.util.regex.Pattern.compile("([\\{-\\~\\[-\\` -\\&\\(-\\+\\:-\\@\\/])"),
+      java.util.regex.Pattern.compile("([^0-9])([\\.,])"),
+      java.util.regex.Pattern.compile("([\\.,])([^0-9])"),
+      java.util.regex.Pattern.compile("([0-9])(-)")};
+  private static final String[] REPLACEMENT = {" $1 ", "$1 $2 ", " $1 $2", "$1 $2 "};
+
+  @Test
+  void theHandWrittenPassesEqualSacreBleusRegularExpressions() {
+    java.util.Random random = new java.util.Random(13);
+    String alphabet = "ab09.,-- \n\t&;:/()[]{}~`'\"_+=<>@!?#$%^*|\\\u00e9\u00a0\ud83d\ude00";
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder sb = new StringBuilder();
+      int len = random.nextInt(40);
+      for (int i = 0; i < len; i++) {
+        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String s = sb.toString();
+      Bleu.Chars c = new Bleu.Chars(s.toCharArray());
+      String[] mine = {Bleu.spaceSymbols(c).toString(), Bleu.periodCommaAfterNonDigit(c).toString(),
+          Bleu.periodCommaBeforeNonDigit(c).toString(), Bleu.dashAfterDigit(c).toString()};
+      for (int k = 0; k < 4; k++) {
+        assertThat(mine[k]).as("pass %d on '%s'", k, s).isEqualTo(REGEX[k].matcher(s).replaceAll(REPLACEMENT[k]));
+      }
+    }
+  }
+
   @Test
   void repeatedNgramsAreClipped() {
     // hyp "a a a a" vs ref "a b": 1-gram matches min(4,1)=1 of 4, no higher matches; BP 1.
