@@ -81,7 +81,7 @@ public class LlamaGuardBench {
 
   static Path modelPath() {
     return Path.of(System.getProperty("bulwark.home", "."), "bulwark-bench", "target", "models",
-        "llama-guard-3-1b-shape-q4_0.gguf");
+        "llama-guard-3-1b-shape-q4_0-v2.gguf");
   }
 
   private String prompt(String firstWord) {

@@ -1,6 +1,7 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.cli.llm.ServeLlmCommand;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,8 +16,13 @@ import picocli.CommandLine.Spec;
       "Guardrails for LLM applications: prompt-attack, content-safety, insecure-code and agent-alignment checks.",
       "",
       "Exit codes of scan and scan-trace: 0 allow, 2 block, 3 human review required, 1 runtime error, 64 usage error."
-    },
-    subcommands = {
+    })
+final class BulwarkCommand implements Callable<Integer> {
+  /**
+   * Every subcommand. Registered by {@link Main} rather than in the annotation so that a run builds only the command
+   * it executes: picocli reflects over every registered command at start-up, which would cost a scan half its time.
+   */
+  static final List<Class<?>> SUBCOMMANDS = List.of(
       ScanCommand.class,
       BatchCommand.class,
       ScanTraceCommand.class,
@@ -24,9 +30,8 @@ import picocli.CommandLine.Spec;
       EvalCommand.class,
       TrainCommand.class,
       ServeLlmCommand.class,
-      dev.bulwark.cli.calibrate.CalibrateCommand.class,
-    })
-final class BulwarkCommand implements Callable<Integer> {
+      dev.bulwark.cli.calibrate.CalibrateCommand.class);
+
   @Spec CommandSpec spec;
 
   @Override

@@ -17,12 +17,23 @@ public final class Main {
 
   /** Runs a command line and returns its exit code; used directly by tests. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = commandLine(out, err);
+    CommandLine cli = commandLine(out, err, args.length > 0 ? args[0] : null);
     return cli.execute(args);
   }
 
-  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+  /** The command line, with only the subcommand named {@code first} when there is one (all of them otherwise). */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, String first) {
     CommandLine cli = new CommandLine(new BulwarkCommand());
+    boolean known = false;
+    for (Class<?> c : BulwarkCommand.SUBCOMMANDS) {
+      known |= c.getAnnotation(CommandLine.Command.class).name().equals(first);
+    }
+    for (Class<?> c : BulwarkCommand.SUBCOMMANDS) {
+      String name = c.getAnnotation(CommandLine.Command.class).name();
+      if (!known || name.equals(first)) {
+        cli.addSubcommand(name, c);
+      }
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -38,6 +38,14 @@ class DocsAreCompleteTest {
   }
 
   @Test
+  void theScannerReferenceIsUpToDate() throws IOException {
+    String expected = ScannersCommand.markdown(ScannerRegistry.discover());
+    String actual = Files.readString(Path.of("..", "docs", "SCANNERS.md"));
+    assertThat(actual).as("docs/SCANNERS.md is stale: regenerate it with ./bulwark scanners --markdown > docs/SCANNERS.md")
+        .isEqualTo(expected);
+  }
+
+  @Test
   void everyShippedRegexRuleIsInTheConfigurationReference() throws IOException {
     String reference = Files.readString(Path.of("..", "docs", "CONFIGURATION.md"));
     for (RegexRule r : RegexRules.defaults()) {

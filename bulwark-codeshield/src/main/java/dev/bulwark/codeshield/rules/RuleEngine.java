@@ -33,6 +33,8 @@ public final class RuleEngine {
   private final Map<Language, List<Rule>> regexRules = new EnumMap<>(Language.class);
   private final Map<Language, List<Rule>> structuralRules = new EnumMap<>(Language.class);
   private final Map<Rule, List<String>> groupNames = new HashMap<>();
+  /** Per rule, literals one of which must occur for its regex (or prefilter) to match; absent when unknown. */
+  private final Map<Rule, List<String>> literals = new HashMap<>();
   private final Map<String, StructuralQuery> compiled = new ConcurrentHashMap<>();
   private final Set<String> brokenQueries = ConcurrentHashMap.newKeySet();
   private final SyntaxParser parser;
@@ -50,6 +52,10 @@ public final class RuleEngine {
         for (Language l : r.languages()) {
           (r.isStructural() ? structuralRules : regexRules).computeIfAbsent(l, k -> new ArrayList<>()).add(r);
         }
+      }
+      List<String> lits = RequiredLiterals.of(r.regex() != null ? r.regex().pattern() : r.prefilter().pattern());
+      if (lits != null) {
+        literals.put(r, lits);
       }
       if (r.regex() != null) {
         List<String> names = new ArrayList<>();
@@ -87,27 +93,58 @@ public final class RuleEngine {
    */
   public List<RawFinding> run(String block, Language language, Consumer<String> notes) {
     SourceMask mask = SourceMask.of(block, LexicalSyntax.of(language));
+    // Linear rules need time in proportion to the text: the budget grows by 40 ms per 100 KB beyond the first.
+    long budget = ruleBudgetNanos + Math.max(0, block.length() - 100_000) * 400L;
+    String lower = block.toLowerCase(java.util.Locale.ROOT);
     List<RawFinding> out = new ArrayList<>();
     LineIndex lines = null;
     for (Rule r : agnostic) {
-      lines = runRegex(r, mask, lines, out, notes);
+      if (mayMatch(r, lower)) {
+        lines = runRegex(r, mask, lines, out, notes, budget);
+      }
     }
     if (language == null) {
       return out;
     }
     for (Rule r : regexRules.getOrDefault(language, List.of())) {
-      lines = runRegex(r, mask, lines, out, notes);
+      if (mayMatch(r, lower)) {
+        lines = runRegex(r, mask, lines, out, notes, budget);
+      }
     }
     List<Rule> structural = structuralRules.getOrDefault(language, List.of());
     if (!structural.isEmpty()) {
-      runStructural(structural, language, mask, lines, out, notes);
+      List<Rule> candidates = new ArrayList<>();
+      for (Rule r : structural) {
+        if (mayMatch(r, lower)) {
+          candidates.add(r);
+        }
+      }
+      if (!candidates.isEmpty()) {
+        runStructural(candidates, language, mask, lines, out, notes, budget);
+      }
     }
     return out;
   }
 
-  private LineIndex runRegex(Rule r, SourceMask mask, LineIndex lines, List<RawFinding> out, Consumer<String> notes) {
+  /** False only when none of the rule's required literals occurs: then its regex cannot match. */
+  private boolean mayMatch(Rule r, String lowerText) {
+    List<String> lits = literals.get(r);
+    if (lits == null) {
+      return true;
+    }
+    for (String l : lits) {
+      if (lowerText.contains(l)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private LineIndex runRegex(Rule r, SourceMask mask, LineIndex lines, List<RawFinding> out, Consumer<String> notes,
+      long budget) {
     String view = view(mask, r.view());
-    long deadline = System.nanoTime() + ruleBudgetNanos;
+    long deadline = System.nanoTime() + budget;
+    Map<String, Boolean> blockCache = new HashMap<>();
     try {
       if (r.prefilter() != null && !r.prefilter().matcher(new BudgetedText(view, deadline)).find()) {
         return lines;
@@ -135,7 +172,7 @@ public final class RuleEngine {
         if (lines == null && needsLines(r)) {
           lines = new LineIndex(view);
         }
-        if (conditionsHold(r, view, start, bindings, lines)) {
+        if (conditionsHold(r, view, start, bindings, lines, blockCache)) {
           out.add(new RawFinding(r, start, end));
           found++;
         }
@@ -146,13 +183,20 @@ public final class RuleEngine {
     return lines;
   }
 
+  /** Lines of context parsed before and after a prefilter hit (a call can start a few lines above its keyword). */
+  private static final int WINDOW_BEFORE = 8;
+  private static final int WINDOW_AFTER = 4;
+  /** At most this many chars are handed to the parser per block; windows beyond it are skipped with a note. */
+  static final int MAX_WINDOW_CHARS = 32_000;
+
   private void runStructural(List<Rule> rules, Language language, SourceMask mask, LineIndex lines,
-      List<RawFinding> out, Consumer<String> notes) {
+      List<RawFinding> out, Consumer<String> notes, long budget) {
     String code = mask.code();
-    SyntaxTree tree = null;
-    boolean parseFailed = false;
+    // Pass 1: prefilters. Only rules whose prefilter matches are run, only on the lines around their hits.
+    List<Rule> active = new ArrayList<>();
+    List<int[]> ranges = new ArrayList<>();
     for (Rule r : rules) {
-      long deadline = System.nanoTime() + ruleBudgetNanos;
+      long deadline = System.nanoTime() + budget;
       int from = Integer.MAX_VALUE;
       int to = -1;
       try {
@@ -165,34 +209,34 @@ public final class RuleEngine {
         notes.accept("rule " + r.id() + " prefilter stopped after its time budget");
         continue;
       }
-      if (to < 0) {
-        continue;
+      if (to >= 0 && query(r, language) != null) {
+        active.add(r);
+        ranges.add(new int[] {from, to});
       }
+    }
+    if (active.isEmpty()) {
+      return;
+    }
+    LineIndex codeLines = new LineIndex(code);
+    String parseText = windowed(mask.parseable(), codeLines, ranges, notes);
+    SyntaxParser.Outcome o = parser.parse(parseText, language);
+    if (!o.ok()) {
+      notes.accept(switch (o.failure()) {
+        case NO_GRAMMAR -> "no syntax tree for " + language + ": structural rules skipped";
+        case TOO_LARGE -> "block too large to parse (" + code.length() + " chars): structural rules skipped";
+        case TIMEOUT -> "parse timed out: structural rules skipped";
+      });
+      return;
+    }
+    SyntaxTree tree = o.tree();
+    Map<String, Boolean> blockCache = new HashMap<>();
+    for (int k = 0; k < active.size(); k++) {
+      Rule r = active.get(k);
       StructuralQuery q = query(r, language);
-      if (q == null) {
-        continue;
-      }
-      if (tree == null && !parseFailed) {
-        SyntaxParser.Outcome o = parser.parse(mask.parseable(), language);
-        if (o.ok()) {
-          tree = o.tree();
-        } else {
-          parseFailed = true;
-          notes.accept(switch (o.failure()) {
-            case NO_GRAMMAR -> "no syntax tree for " + language + ": structural rules skipped";
-            case TOO_LARGE -> "block too large to parse (" + code.length() + " chars): structural rules skipped";
-            case TIMEOUT -> "parse timed out: structural rules skipped";
-          });
-        }
-      }
-      if (tree == null) {
-        return;
-      }
-      // Widen the range to whole lines so a match whose node starts before the prefilter hit is still visited.
-      int lineFrom = code.lastIndexOf('\n', Math.max(0, from - 1)) + 1;
-      int lineTo = code.indexOf('\n', to);
-      List<StructuralQuery.Match> matches = q.run(tree, lineFrom, lineTo < 0 ? code.length() : lineTo,
-          System.nanoTime() + ruleBudgetNanos, maxPerRule);
+      int[] range = ranges.get(k);
+      int lineFrom = codeLines.lineStart(Math.max(1, codeLines.lineOf(range[0]) - WINDOW_BEFORE));
+      int lineTo = codeLines.lineEnd(Math.min(codeLines.lineCount(), codeLines.lineOf(range[1]) + WINDOW_AFTER));
+      List<StructuralQuery.Match> matches = q.run(tree, lineFrom, lineTo, System.nanoTime() + budget, maxPerRule);
       if (matches == null) {
         notes.accept("rule " + r.id() + " stopped after its time budget");
         continue;
@@ -213,11 +257,52 @@ public final class RuleEngine {
         if (lines == null && needsLines(r)) {
           lines = new LineIndex(view);
         }
-        if (conditionsHold(r, view, start, bindings, lines)) {
+        if (conditionsHold(r, view, start, bindings, lines, blockCache)) {
           out.add(new RawFinding(r, start, end));
         }
       }
     }
+  }
+
+  /**
+   * The text with everything outside the windows around prefilter hits blanked (line breaks kept): tree-sitter's
+   * cost grows with the code it sees, and a few lines around a call are enough to recognise the call.
+   */
+  private static String windowed(String text, LineIndex lines, List<int[]> ranges, Consumer<String> notes) {
+    List<int[]> windows = new ArrayList<>();
+    for (int[] r : ranges) {
+      int from = lines.lineStart(Math.max(1, lines.lineOf(r[0]) - WINDOW_BEFORE));
+      int to = lines.lineEnd(Math.min(lines.lineCount(), lines.lineOf(r[1]) + WINDOW_AFTER));
+      windows.add(new int[] {from, to});
+    }
+    windows.sort((a, b) -> Integer.compare(a[0], b[0]));
+    List<int[]> merged = new ArrayList<>();
+    for (int[] w : windows) {
+      if (!merged.isEmpty() && w[0] <= merged.get(merged.size() - 1)[1] + 1) {
+        merged.get(merged.size() - 1)[1] = Math.max(merged.get(merged.size() - 1)[1], w[1]);
+      } else {
+        merged.add(w);
+      }
+    }
+    if (merged.size() == 1 && merged.get(0)[0] == 0 && merged.get(0)[1] >= text.length() && text.length() <= MAX_WINDOW_CHARS) {
+      return text;
+    }
+    char[] out = new char[text.length()];
+    for (int i = 0; i < out.length; i++) {
+      char c = text.charAt(i);
+      out[i] = c == '\n' || c == '\r' ? c : ' ';
+    }
+    int kept = 0;
+    for (int[] w : merged) {
+      int len = w[1] - w[0];
+      if (kept + len > MAX_WINDOW_CHARS) {
+        notes.accept("code around structural matches exceeds " + MAX_WINDOW_CHARS + " chars: the rest was not parsed");
+        break;
+      }
+      text.getChars(w[0], w[1], out, w[0]);
+      kept += len;
+    }
+    return new String(out);
   }
 
   private static String nodeText(String text, TSNode node) {
@@ -285,17 +370,18 @@ public final class RuleEngine {
     return false;
   }
 
-  private boolean conditionsHold(Rule r, String view, int at, Map<String, String> bindings, LineIndex lines) {
+  private boolean conditionsHold(Rule r, String view, int at, Map<String, String> bindings, LineIndex lines,
+      Map<String, Boolean> blockCache) {
     try {
       for (Condition c : r.requires()) {
         Pattern p = c.resolve(bindings);
-        if (p != null && !find(p, view, c, at, lines)) {
+        if (p != null && !find(p, view, c, at, lines, r, blockCache)) {
           return false;
         }
       }
       for (Condition c : r.unless()) {
         Pattern p = c.resolve(bindings);
-        if (p != null && find(p, view, c, at, lines)) {
+        if (p != null && find(p, view, c, at, lines, r, blockCache)) {
           return false;
         }
       }
@@ -305,7 +391,18 @@ public final class RuleEngine {
     }
   }
 
-  private boolean find(Pattern p, String view, Condition c, int at, LineIndex lines) {
+  private boolean find(Pattern p, String view, Condition c, int at, LineIndex lines, Rule r,
+      Map<String, Boolean> blockCache) {
+    if (c.nearLines() == 0) {
+      // Block-wide conditions give the same answer for every match of the rule: evaluate once per block.
+      String key = r.view().name() + '\u0000' + p.pattern();
+      Boolean cached = blockCache.get(key);
+      if (cached == null) {
+        cached = p.matcher(new BudgetedText(view, System.nanoTime() + ruleBudgetNanos)).find();
+        blockCache.put(key, cached);
+      }
+      return cached;
+    }
     Matcher m = p.matcher(new BudgetedText(view, System.nanoTime() + ruleBudgetNanos));
     if (c.nearLines() > 0) {
       int line = lines.lineOf(at);

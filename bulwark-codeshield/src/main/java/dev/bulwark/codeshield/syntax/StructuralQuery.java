@@ -28,7 +28,12 @@ public final class StructuralQuery {
   private final TSQuery query;
   private final List<List<Check>> checksByPattern;
 
-  private record Check(String name, String capture) {}
+  /** A predicate over one capture: name, capture, and its arguments (a string list, or another capture as "@x"). */
+  private record Check(String name, String capture, List<String> args, java.util.regex.Pattern regex) {}
+
+  /** Standard predicates are renamed so the binding does not evaluate them (it would need the text per match). */
+  private static final java.util.regex.Pattern STANDARD =
+      java.util.regex.Pattern.compile("#(not-)?(eq|match|any-of)\\?");
 
   /** One match: the nodes of each capture name. */
   public record Match(Map<String, List<TSNode>> captures) {
@@ -49,7 +54,7 @@ public final class StructuralQuery {
   public static StructuralQuery compile(TSLanguage grammar, String source) {
     TSQuery q;
     try {
-      q = new TSQuery(grammar, source);
+      q = new TSQuery(grammar, STANDARD.matcher(source).replaceAll(m -> "#bw-" + (m.group(1) == null ? "" : "not-") + m.group(2) + "?"));
     } catch (TSQueryException e) {
       throw new IllegalArgumentException("query does not compile: " + e.getMessage(), e);
     }
@@ -76,14 +81,25 @@ public final class StructuralQuery {
     if (words.isEmpty()) {
       return;
     }
-    String name = words.get(0);
+    String name = words.get(0).startsWith("bw-") ? words.get(0).substring(3) : words.get(0);
+    if (words.size() < 2 || !words.get(1).startsWith("@")) {
+      throw new IllegalArgumentException("#" + name + " needs a capture as its first argument");
+    }
+    String capture = words.get(1).substring(1);
+    List<String> args = List.copyOf(words.subList(2, words.size()));
     switch (name) {
-      case "eq?", "not-eq?", "match?", "not-match?", "any-of?", "not-any-of?" -> { }
+      case "eq?", "not-eq?", "any-of?", "not-any-of?" -> out.add(new Check(name, capture, args, null));
+      case "match?", "not-match?" -> {
+        if (args.size() != 1) {
+          throw new IllegalArgumentException("#" + name + " takes a capture and one regex");
+        }
+        out.add(new Check(name, capture, args, java.util.regex.Pattern.compile(args.get(0))));
+      }
       case "dynamic?", "constant?" -> {
-        if (words.size() != 2 || !words.get(1).startsWith("@")) {
+        if (!args.isEmpty()) {
           throw new IllegalArgumentException("#" + name + " takes one capture, e.g. (#" + name + " @arg)");
         }
-        out.add(new Check(name, words.get(1).substring(1)));
+        out.add(new Check(name, capture, args, null));
       }
       default -> throw new IllegalArgumentException("unknown predicate #" + name
           + "; known: #eq? #not-eq? #match? #not-match? #any-of? #not-any-of? #dynamic? #constant?");
@@ -100,7 +116,7 @@ public final class StructuralQuery {
     try (TSQueryCursor cursor = new TSQueryCursor()) {
       cursor.setByteRange(from, to);
       boolean[] timedOut = {false};
-      cursor.execWithOptions(query, tree.root(), tree.text(), state -> {
+      cursor.execWithOptions(query, tree.root(), state -> {
         if (System.nanoTime() > deadlineNanos) {
           timedOut[0] = true;
           return true;
@@ -136,12 +152,35 @@ public final class StructuralQuery {
         continue;
       }
       for (TSNode node : nodes) {
-        boolean constant = ConstantExpressions.isConstant(node, tree);
-        if (c.name().equals("dynamic?") == constant) {
+        if (!holds(c, node, match, tree)) {
           return false;
         }
       }
     }
     return true;
+  }
+
+  private static boolean holds(Check c, TSNode node, Match match, SyntaxTree tree) {
+    return switch (c.name()) {
+      case "dynamic?" -> !ConstantExpressions.isConstant(node, tree);
+      case "constant?" -> ConstantExpressions.isConstant(node, tree);
+      case "match?" -> c.regex().matcher(tree.text(node)).find();
+      case "not-match?" -> !c.regex().matcher(tree.text(node)).find();
+      case "any-of?" -> c.args().contains(tree.text(node));
+      case "not-any-of?" -> !c.args().contains(tree.text(node));
+      case "eq?", "not-eq?" -> {
+        String expected;
+        String arg = c.args().isEmpty() ? "" : c.args().get(0);
+        if (arg.startsWith("@")) {
+          TSNode other = match.first(arg.substring(1));
+          expected = other == null ? null : tree.text(other);
+        } else {
+          expected = arg;
+        }
+        boolean eq = tree.text(node).equals(expected);
+        yield c.name().equals("eq?") == eq;
+      }
+      default -> true;
+    };
   }
 }

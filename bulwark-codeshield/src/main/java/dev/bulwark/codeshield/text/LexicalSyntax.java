@@ -29,7 +29,7 @@ public record LexicalSyntax(
   public static final LexicalSyntax RUST = new LexicalSyntax(true, false, false, true, false, false, false, true, true, false, false);
   public static final LexicalSyntax PHP = new LexicalSyntax(true, true, false, false, false, false, false, true, false, false, false);
   public static final LexicalSyntax PYTHON = new LexicalSyntax(false, true, false, false, true, false, false, false, false, false, false);
-  public static final LexicalSyntax RUBY = new LexicalSyntax(false, true, false, false, false, false, false, true, false, false, false);
+  public static final LexicalSyntax RUBY = new LexicalSyntax(false, true, false, false, false, true, false, true, false, false, false);
   public static final LexicalSyntax SHELL = new LexicalSyntax(false, true, true, false, false, false, false, true, false, false, false);
   public static final LexicalSyntax XML = new LexicalSyntax(false, false, false, false, false, false, false, true, false, false, true);
   /** Unknown language: nothing is treated as a comment or string. */

@@ -194,6 +194,9 @@ public final class SourceMask {
       if (syn.slashComments() && i + 1 < n && s.charAt(i + 1) == '[') {
         return false; // PHP 8 attribute #[...]
       }
+      if (syn == LexicalSyntax.RUBY && i + 1 < n && s.charAt(i + 1) == '{') {
+        return false; // Ruby interpolation #{...} in a backtick command or %x{} literal
+      }
       if (syn.hashNeedsWordStart() && i > 0) {
         char p = s.charAt(i - 1);
         return Character.isWhitespace(p) || p == ';' || p == '|' || p == '&' || p == '(';

@@ -8,7 +8,7 @@ import dev.bulwark.core.Message;
 import dev.bulwark.core.Role;
 import dev.bulwark.core.RuleVerdict;
 import dev.bulwark.core.ScanResult;
-import dev.bulwark.core.Scanner;
+import dev.bulwark.core.TextRuleScanner;
 import dev.bulwark.core.Trace;
 import dev.bulwark.core.text.Confusables;
 import dev.bulwark.core.text.Invisibles;
@@ -33,15 +33,14 @@ import dev.bulwark.core.text.LineIndex;
  * need them, a leading byte-order mark, single soft hyphens, single variation selectors after a base character, and
  * the tag sequences of subdivision flags.
  */
-public final class HiddenTextScanner implements Scanner {
+public final class HiddenTextScanner extends TextRuleScanner {
   public static final String NAME = "hidden-text";
   private static final int MAX_FINDINGS_PER_KIND = 20;
 
-  private final String name;
   private final Map<HiddenTextKind, Decision> decisions;
 
   public HiddenTextScanner(String name, Map<HiddenTextKind, Decision> decisions) {
-    this.name = name;
+    super(name, EnumSet.allOf(Role.class));
     this.decisions = new EnumMap<>(HiddenTextKind.class);
     for (HiddenTextKind k : HiddenTextKind.values()) {
       this.decisions.put(k, decisions.getOrDefault(k, k.defaultDecision()));
@@ -53,33 +52,14 @@ public final class HiddenTextScanner implements Scanner {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public Set<Role> roles() {
-    return EnumSet.allOf(Role.class);
-  }
-
-  @Override
-  public Cost cost() {
-    return Cost.CHEAP;
-  }
-
-  @Override
-  public ScanResult scan(Message message, Trace context) {
-    return scan(message.content());
-  }
-
   public ScanResult scan(String text) {
     if (isPlainAscii(text)) {
-      return ScanResult.allow(name, "no hidden text");
+      return ScanResult.allow(name(), "no hidden text");
     }
     Collector found = new Collector();
     new Pass(text, found).run();
     if (found.findings.isEmpty()) {
-      return ScanResult.allow(name, "no hidden text");
+      return ScanResult.allow(name(), "no hidden text");
     }
     Decision decision = Decision.ALLOW;
     HiddenTextKind decidingKind = null;
@@ -105,7 +85,7 @@ public final class HiddenTextScanner implements Scanner {
     }
     int total = found.total.values().stream().mapToInt(Integer::intValue).sum();
     String reason = first + (total > 1 ? " (" + total + " findings)" : "");
-    return ScanResult.of(name, decision, RuleVerdict.score(decision, true), reason, findings);
+    return ScanResult.of(name(), decision, RuleVerdict.score(decision, true), reason, findings);
   }
 
   /** True when every char is printable ASCII, tab, CR or LF: nothing can hide there. */

@@ -7,7 +7,7 @@ import dev.bulwark.core.Message;
 import dev.bulwark.core.Role;
 import dev.bulwark.core.RuleVerdict;
 import dev.bulwark.core.ScanResult;
-import dev.bulwark.core.Scanner;
+import dev.bulwark.core.TextRuleScanner;
 import dev.bulwark.core.Trace;
 import dev.bulwark.core.text.LineIndex;
 import java.util.ArrayList;
@@ -22,16 +22,15 @@ import java.util.Set;
  * addresses, each with its own decision. Findings name the type and the span but never the value; use
  * {@link PiiRedactor} to mask the text.
  */
-public final class PiiScanner implements Scanner {
+public final class PiiScanner extends TextRuleScanner {
   public static final String NAME = "pii";
   private static final int MAX_FINDINGS = 50;
 
-  private final String name;
   private final PiiDetector detector;
   private final Map<PiiType, Decision> decisions;
 
   public PiiScanner(String name, Set<PiiType> types, Map<PiiType, Decision> decisions, Decision defaultDecision) {
-    this.name = name;
+    super(name, EnumSet.of(Role.USER, Role.ASSISTANT, Role.TOOL, Role.MEMORY));
     this.detector = new PiiDetector(types);
     this.decisions = new EnumMap<>(PiiType.class);
     for (PiiType t : PiiType.values()) {
@@ -44,29 +43,10 @@ public final class PiiScanner implements Scanner {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public Set<Role> roles() {
-    return EnumSet.of(Role.USER, Role.ASSISTANT, Role.TOOL, Role.MEMORY);
-  }
-
-  @Override
-  public Cost cost() {
-    return Cost.CHEAP;
-  }
-
-  @Override
-  public ScanResult scan(Message message, Trace context) {
-    return scan(message.content());
-  }
-
   public ScanResult scan(String text) {
     List<PiiMatch> matches = detector.find(text);
     if (matches.isEmpty()) {
-      return ScanResult.allow(name, "no personal data found");
+      return ScanResult.allow(name(), "no personal data found");
     }
     Decision decision = Decision.ALLOW;
     List<Finding> findings = new ArrayList<>();
@@ -86,6 +66,6 @@ public final class PiiScanner implements Scanner {
     StringBuilder reason = new StringBuilder("personal data: ");
     counts.forEach((t, n) -> reason.append(n).append(' ').append(t.id()).append(n > 1 ? "s, " : ", "));
     reason.setLength(reason.length() - 2);
-    return ScanResult.of(name, decision, RuleVerdict.score(decision, true), reason.toString(), findings);
+    return ScanResult.of(name(), decision, RuleVerdict.score(decision, true), reason.toString(), findings);
   }
 }

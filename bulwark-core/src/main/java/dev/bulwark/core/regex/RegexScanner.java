@@ -9,7 +9,7 @@ import dev.bulwark.core.Message;
 import dev.bulwark.core.Role;
 import dev.bulwark.core.RuleVerdict;
 import dev.bulwark.core.ScanResult;
-import dev.bulwark.core.Scanner;
+import dev.bulwark.core.TextRuleScanner;
 import dev.bulwark.core.Trace;
 import dev.bulwark.core.text.LineIndex;
 import dev.bulwark.core.text.LiteralSet;
@@ -29,14 +29,13 @@ import java.util.Set;
  * <p>Speed: one pass finds every rule's anchor literals; a rule with anchors runs its RE2 pattern only on the lines
  * around its anchor hits (a match always contains an anchor), so the cost follows the hits, not the text length.
  */
-public final class RegexScanner implements Scanner {
+public final class RegexScanner extends TextRuleScanner {
   public static final String NAME = "regex";
   /** How far around an anchor hit a match may reach, in chars; beyond it, windows grow to line or word edges. */
   static final int REACH = 400;
   /** With more hits than this, a rule simply runs over the whole text. */
   private static final int MAX_HITS = 256;
 
-  private final String name;
   private final List<RegexRule> rules;
   private final LiteralSet anchors;
   private final boolean[] unanchored;
@@ -48,7 +47,7 @@ public final class RegexScanner implements Scanner {
   }
 
   public RegexScanner(String name, List<RegexRule> rules, boolean normalize, int maxFindingsPerRule) {
-    this.name = name;
+    super(name, EnumSet.allOf(Role.class));
     this.rules = List.copyOf(rules);
     this.normalize = normalize;
     this.maxFindingsPerRule = maxFindingsPerRule;
@@ -71,25 +70,6 @@ public final class RegexScanner implements Scanner {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public Set<Role> roles() {
-    return EnumSet.allOf(Role.class);
-  }
-
-  @Override
-  public Cost cost() {
-    return Cost.CHEAP;
-  }
-
-  @Override
-  public ScanResult scan(Message message, Trace context) {
-    return scan(message.content());
-  }
-
   public ScanResult scan(String content) {
     NormalizedText view = normalize ? NormalizedText.of(content) : null;
     String text = view == null ? content : view.text();
@@ -143,11 +123,11 @@ public final class RegexScanner implements Scanner {
       }
     }
     if (findings.isEmpty()) {
-      return ScanResult.allow(name, "no pattern matched");
+      return ScanResult.allow(name(), "no pattern matched");
     }
     Decision d = decision;
     List<Finding> deciding = findings.stream().filter(f -> RuleVerdict.severity(d) == f.severity()).toList();
-    return ScanResult.of(name, decision, RuleVerdict.score(decision, true),
+    return ScanResult.of(name(), decision, RuleVerdict.score(decision, true),
         "matched " + deciding.get(0).rule() + ": " + RuleVerdict.reason("", deciding), findings);
   }
 

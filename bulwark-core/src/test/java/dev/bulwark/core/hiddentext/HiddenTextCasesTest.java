@@ -1,13 +1,9 @@
 package dev.bulwark.core.hiddentext;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.bulwark.core.Finding;
 import dev.bulwark.core.testing.AnnotatedCases;
 import dev.bulwark.core.testing.AnnotatedCases.Case;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,20 +20,11 @@ class HiddenTextCasesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void annotatedCase(Case c) {
-    Set<String> fired = SCANNER.scan(c.text()).findings().stream().map(Finding::rule).collect(Collectors.toSet());
-    if (c.mustFire()) {
-      assertThat(fired).as("rules fired on %s", c).contains(c.rule());
-    } else {
-      assertThat(fired).as("rules fired on %s", c).doesNotContain(c.rule());
-    }
+    AnnotatedCases.check(c, AnnotatedCases.rulesOf(SCANNER.scan(c.text())));
   }
 
   @Test
-  void everyKindHasPositiveAndNegativeCases() {
-    List<Case> all = cases().toList();
-    for (HiddenTextKind k : HiddenTextKind.values()) {
-      assertThat(all).as("positive case for %s", k).anyMatch(c -> c.mustFire() && c.rule().equals(k.ruleId()));
-      assertThat(all).as("negative case for %s", k).anyMatch(c -> !c.mustFire() && c.rule().equals(k.ruleId()));
-    }
+  void everyRuleHasPositiveAndNegativeCases() {
+    AnnotatedCases.checkCoverage(cases().toList(), Arrays.stream(HiddenTextKind.values()).map(HiddenTextKind::ruleId).toList());
   }
 }

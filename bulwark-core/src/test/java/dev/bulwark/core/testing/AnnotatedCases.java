@@ -22,6 +22,29 @@ public final class AnnotatedCases {
 
   private AnnotatedCases() {}
 
+  /** Checks one case against the rule ids a scanner reported for its text. */
+  public static void check(Case c, java.util.Collection<String> fired) {
+    if (c.mustFire()) {
+      org.assertj.core.api.Assertions.assertThat(fired).as("rules fired on %s", c).contains(c.rule());
+    } else {
+      org.assertj.core.api.Assertions.assertThat(fired).as("rules fired on %s", c).doesNotContain(c.rule());
+    }
+  }
+
+  /** Every rule has at least one case that must fire and one that must not; no case names an unknown rule. */
+  public static void checkCoverage(List<Case> cases, java.util.Collection<String> ruleIds) {
+    for (String id : ruleIds) {
+      org.assertj.core.api.Assertions.assertThat(cases).as("positive case for %s", id).anyMatch(c -> c.mustFire() && c.rule().equals(id));
+      org.assertj.core.api.Assertions.assertThat(cases).as("negative case for %s", id).anyMatch(c -> !c.mustFire() && c.rule().equals(id));
+    }
+    org.assertj.core.api.Assertions.assertThat(cases).as("cases naming unknown rules").allMatch(c -> ruleIds.contains(c.rule()));
+  }
+
+  /** The rule ids of a scan's findings. */
+  public static java.util.Set<String> rulesOf(dev.bulwark.core.ScanResult result) {
+    return result.findings().stream().map(dev.bulwark.core.Finding::rule).collect(java.util.stream.Collectors.toSet());
+  }
+
   public static List<Case> fromResource(Class<?> anchor, String resource) {
     try (InputStream in = anchor.getResourceAsStream(resource)) {
       if (in == null) {

@@ -279,13 +279,22 @@ public final class OpenAiBackend implements LlmBackend {
       return new LlmException(LlmException.Kind.UNAVAILABLE, "cannot connect to " + uri + ": connection refused (is the"
           + " server running?)", cause);
     }
-    if (cause instanceof LimitedBodySubscriber.TooLarge) {
+    if (causedBy(cause, LimitedBodySubscriber.TooLarge.class)) {
       return new LlmException(LlmException.Kind.BAD_RESPONSE, uri + " answered with more than " + (MAX_RESPONSE_BYTES >> 20)
           + " MB; refused", cause);
     }
     String what = cause == null ? "unknown error" : cause.getClass().getSimpleName()
         + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     return new LlmException(LlmException.Kind.UNAVAILABLE, "request to " + uri + " failed: " + what, cause);
+  }
+
+  private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private LlmException timeout(URI uri, long deadline) {

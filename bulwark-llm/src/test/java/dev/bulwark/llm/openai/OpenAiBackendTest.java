@@ -68,6 +68,15 @@ class OpenAiBackendTest {
   }
 
   @Test
+  void hugeAnswersAreRefused() throws Exception {
+    String huge = "{\"choices\": [{\"message\": {\"content\": \"" + "x".repeat(17 << 20) + "\"}}]}";
+    try (MisbehavingServer flood = new MisbehavingServer((ex, call) -> MisbehavingServer.send(ex, 200, "application/json", huge))) {
+      OpenAiBackend b = new OpenAiBackend(OpenAiBackend.Settings.of("guard", flood.baseUrl(), "m"));
+      assertThatThrownBy(() -> b.complete(HELLO)).isInstanceOf(LlmException.class).hasMessageContaining("more than 16 MB");
+    }
+  }
+
+  @Test
   void rateLimitIsRetriedHonouringRetryAfter() throws Exception {
     try (MisbehavingServer limited = new MisbehavingServer((ex, call) -> {
       if (call == 1) {

@@ -1,0 +1,6 @@
+// ruleid: apple.insecure-coding
+class Person: NSObject, NSCoding {
+}
+// ok: apple.insecure-coding
+class Safe: NSObject, NSSecureCoding {
+}

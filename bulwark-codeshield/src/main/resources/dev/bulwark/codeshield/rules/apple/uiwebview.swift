@@ -1,0 +1,4 @@
+// ruleid: apple.uiwebview
+var webView: UIWebView!
+// ok: apple.uiwebview
+var modern: WKWebView!

@@ -1,0 +1,34 @@
+package dev.bulwark.codeshield.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.codeshield.CodeShield;
+import dev.bulwark.core.testing.SharedData;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Guards the dev-set quality against regressions (skips on a fresh clone without ../shared). */
+class DevSetRecallTest {
+  @Test
+  void devSetRecallAndNegativesStayAtTheirLevel() throws Exception {
+    Path dev = SharedData.require("datasets/insecure-code/dev.jsonl");
+    InsecureCodeEvaluation eval = new InsecureCodeEvaluation(CodeShield.create());
+    ObjectMapper mapper = new ObjectMapper();
+    for (String line : Files.readAllLines(dev, StandardCharsets.UTF_8)) {
+      if (!line.isBlank()) {
+        eval.add(LabelledRecord.fromJson(mapper.readTree(line)));
+      }
+    }
+    EvaluationReport r = eval.report();
+    assertThat(r.overall().snippetRecall()).isGreaterThanOrEqualTo(0.93);
+    assertThat(r.overall().negativesPassed()).isGreaterThanOrEqualTo(0.9);
+    assertThat(r.overall().cweAgreement()).isGreaterThanOrEqualTo(0.95);
+    for (String lang : new String[] {"c", "cpp", "csharp", "java", "javascript", "python", "rust"}) {
+      assertThat(r.byLanguage().get(lang).snippetRecall()).as(lang).isGreaterThanOrEqualTo(0.90);
+    }
+    assertThat(r.byLanguage().get("php").snippetRecall()).as("php (15 label errors documented)").isGreaterThanOrEqualTo(0.85);
+  }
+}

@@ -1,0 +1,40 @@
+package dev.bulwark.core;
+
+import java.util.Set;
+
+/**
+ * Base of the rule scanners that judge a message by its text alone, in bounded time: they run inline
+ * ({@link Cost#CHEAP}) and can also be called directly on a string.
+ */
+public abstract class TextRuleScanner implements Scanner {
+  private final String name;
+  private final Set<Role> roles;
+
+  protected TextRuleScanner(String name, Set<Role> roles) {
+    this.name = name;
+    this.roles = Set.copyOf(roles);
+  }
+
+  /** Judges a text on its own. */
+  public abstract ScanResult scan(String text);
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final Set<Role> roles() {
+    return roles;
+  }
+
+  @Override
+  public final Cost cost() {
+    return Cost.CHEAP;
+  }
+
+  @Override
+  public ScanResult scan(Message message, Trace context) {
+    return scan(message.content());
+  }
+}
