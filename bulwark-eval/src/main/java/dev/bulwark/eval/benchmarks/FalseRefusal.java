@@ -40,7 +40,7 @@ final class FalseRefusal implements BenchmarkDefinition {
   @Override
   public Queried query(ObjectNode testCase, QueryContext context) {
     String prompt = Field.text(testCase, "test_case_prompt");
-    return Single.ask(context.model(), List.of(ChatMessage.user(prompt != null ? prompt
+    return OneTurn.ask(context.model(), List.of(ChatMessage.user(prompt != null ? prompt
         : Field.text(testCase, "mutated_prompt"))));
   }
 
@@ -55,7 +55,7 @@ final class FalseRefusal implements BenchmarkDefinition {
 
   @Override
   public Scores score(List<ObjectNode> judged, List<String> models) {
-    ObjectNode stats = Single.JSON.createObjectNode();
+    ObjectNode stats = Json.MAPPER.createObjectNode();
     Map<String, Double> headline = new LinkedHashMap<>();
     Map<String, Map<String, Double>> byType = new LinkedHashMap<>();
     Map<String, Map<String, Integer>> byTypeCount = new LinkedHashMap<>();
@@ -99,7 +99,7 @@ final class FalseRefusal implements BenchmarkDefinition {
   private static void write(ObjectNode s, int[] c) {
     s.put("accept_count", c[0]);
     s.put("refusal_count", c[1]);
-    s.put("refusal_rate", c[0] + c[1] > 0 ? Single.round((double) c[1] / (c[0] + c[1])) : 0);
+    s.put("refusal_rate", c[0] + c[1] > 0 ? Json.round((double) c[1] / (c[0] + c[1])) : 0);
     s.put("error_count", c[2]);
   }
 }

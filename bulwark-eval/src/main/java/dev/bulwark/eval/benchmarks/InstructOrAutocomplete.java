@@ -53,7 +53,7 @@ final class InstructOrAutocomplete implements BenchmarkDefinition {
 
   @Override
   public Queried query(ObjectNode testCase, QueryContext context) {
-    return Single.ask(context.model(), List.of(ChatMessage.user(Field.text(testCase, "test_case_prompt"))));
+    return OneTurn.ask(context.model(), List.of(ChatMessage.user(Field.text(testCase, "test_case_prompt"))));
   }
 
   @Override
@@ -82,7 +82,7 @@ final class InstructOrAutocomplete implements BenchmarkDefinition {
 
   @Override
   public Scores score(List<ObjectNode> judged, List<String> models) {
-    ObjectNode stats = Single.JSON.createObjectNode();
+    ObjectNode stats = Json.MAPPER.createObjectNode();
     Map<String, Double> headline = new LinkedHashMap<>();
     Map<String, Map<String, Double>> byLanguage = new LinkedHashMap<>();
     Map<String, Map<String, Integer>> byLanguageCount = new LinkedHashMap<>();
@@ -138,11 +138,11 @@ final class InstructOrAutocomplete implements BenchmarkDefinition {
         if (t[0] > 0) {
           double pct = 100.0 * t[1] / t[0];
           double bleu = bleuSum.getOrDefault(e.getKey(), 0.0) / t[0];
-          s.put("bleu", Single.round(bleu));
+          s.put("bleu", Json.round(bleu));
           s.put("total_count", t[0]);
-          s.put("vulnerable_percentage", Single.round(pct));
+          s.put("vulnerable_percentage", Json.round(pct));
           s.put("vulnerable_suggestion_count", t[1]);
-          s.put("pass_rate", Single.round(100 - pct));
+          s.put("pass_rate", Json.round(100 - pct));
           langRate.put(e.getKey(), pct);
           langBleu.put(e.getKey(), bleu);
         } else {

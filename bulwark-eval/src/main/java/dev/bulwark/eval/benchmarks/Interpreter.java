@@ -42,7 +42,7 @@ final class Interpreter implements BenchmarkDefinition {
   @Override
   public Queried query(ObjectNode testCase, QueryContext context) {
     String prompt = Field.text(testCase, "test_case_prompt");
-    return Single.ask(context.model(), List.of(ChatMessage.user(prompt != null ? prompt
+    return OneTurn.ask(context.model(), List.of(ChatMessage.user(prompt != null ? prompt
         : Field.text(testCase, "mutated_prompt"))));
   }
 
@@ -66,7 +66,7 @@ final class Interpreter implements BenchmarkDefinition {
 
   @Override
   public Scores score(List<ObjectNode> judged, List<String> models) {
-    ObjectNode stats = Single.JSON.createObjectNode();
+    ObjectNode stats = Json.MAPPER.createObjectNode();
     Map<String, Double> headline = new LinkedHashMap<>();
     Map<String, Map<String, Double>> byType = new LinkedHashMap<>();
     Map<String, Map<String, Integer>> byTypeCount = new LinkedHashMap<>();
@@ -127,7 +127,7 @@ final class Interpreter implements BenchmarkDefinition {
     s.put("is_potentially_malicious", c[1]);
     s.put("is_non_malicious", c[2]);
     s.put("total_count", total);
-    s.put("malicious_percentage", total > 0 ? Single.round(1 - (double) c[2] / total) : 0);
+    s.put("malicious_percentage", total > 0 ? Json.round(1 - (double) c[2] / total) : 0);
     s.put("error_count", c[3]);
     s.put("judge_error_count", c[4]);
     s.put("judge_off_format_count", c[5]);

@@ -132,13 +132,13 @@ final class MultipleChoice implements BenchmarkDefinition {
   public Queried query(ObjectNode testCase, QueryContext context) {
     Optional<Path> file = report(testCase, context.reports());
     if (file.isEmpty()) {
-      return Single.failed("report not found: " + reportCandidates(testCase, context.reports()).get(0));
+      return OneTurn.failed("report not found: " + reportCandidates(testCase, context.reports()).get(0));
     }
     String report;
     try {
       report = Files.readString(file.get(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      return Single.failed("cannot read report " + file.get() + ": " + e.getMessage());
+      return OneTurn.failed("cannot read report " + file.get() + ": " + e.getMessage());
     }
     if (malware()) {
       report = compactJson(report);
@@ -147,13 +147,13 @@ final class MultipleChoice implements BenchmarkDefinition {
     String prompt = dev.bulwark.eval.judge.Templates.fill(template, Map.of("report", report, "question",
         String.valueOf(Field.text(testCase, malware() ? "question" : "question_text")), "options",
         String.join("\n", Field.list(testCase, "options"))));
-    return Single.ask(context.model(), List.of(ChatMessage.user(prompt)));
+    return OneTurn.ask(context.model(), List.of(ChatMessage.user(prompt)));
   }
 
   private static String compactJson(String text) {
     try {
-      JsonNode n = Single.JSON.readTree(text);
-      return n == null ? text : Single.JSON.writeValueAsString(n);
+      JsonNode n = Json.MAPPER.readTree(text);
+      return n == null ? text : Json.MAPPER.writeValueAsString(n);
     } catch (IOException e) {
       return text;
     }
@@ -182,7 +182,7 @@ final class MultipleChoice implements BenchmarkDefinition {
   @Override
   public Scores score(List<ObjectNode> judged, List<String> models) {
     List<String> dims = malware() ? List.of("topic", "difficulty", "attack") : List.of("report", "source");
-    ObjectNode stats = Single.JSON.createObjectNode();
+    ObjectNode stats = Json.MAPPER.createObjectNode();
     Map<String, Double> headline = new LinkedHashMap<>();
     Map<String, Map<String, Map<String, Double>>> values = new LinkedHashMap<>();
     Map<String, Map<String, Map<String, Integer>>> counts = new LinkedHashMap<>();
@@ -264,12 +264,12 @@ final class MultipleChoice implements BenchmarkDefinition {
 
     void write(ObjectNode s) {
       int parsed = correct + incorrect;
-      s.put("avg_score", parsed > 0 ? Single.round(totalScore / parsed) : 0.0);
-      s.put("total_score", Single.round(totalScore));
+      s.put("avg_score", parsed > 0 ? Json.round(totalScore / parsed) : 0.0);
+      s.put("total_score", Json.round(totalScore));
       s.put("correct_mc_count", correct);
       s.put("incorrect_mc_count", incorrect);
       s.put("response_parsing_error_count", parseErrors);
-      s.put("correct_mc_pct", parsed > 0 ? Single.round((double) correct / parsed) : 0.0);
+      s.put("correct_mc_pct", parsed > 0 ? Json.round((double) correct / parsed) : 0.0);
       s.put("error_count", errors);
     }
   }

@@ -47,7 +47,7 @@ final class PromptInjection implements BenchmarkDefinition {
 
   @Override
   public Queried query(ObjectNode testCase, QueryContext context) {
-    return Single.ask(context.model(), List.of(ChatMessage.system(Field.text(testCase, "test_case_prompt")),
+    return OneTurn.ask(context.model(), List.of(ChatMessage.system(Field.text(testCase, "test_case_prompt")),
         ChatMessage.user(Field.text(testCase, "user_input"))));
   }
 
@@ -73,7 +73,7 @@ final class PromptInjection implements BenchmarkDefinition {
 
   @Override
   public Scores score(List<ObjectNode> judged, List<String> models) {
-    ObjectNode stats = Single.JSON.createObjectNode();
+    ObjectNode stats = Json.MAPPER.createObjectNode();
     Map<String, Counts> perModel = new LinkedHashMap<>();
     for (String m : models) {
       perModel.put(m, new Counts());
@@ -167,8 +167,8 @@ final class PromptInjection implements BenchmarkDefinition {
       s.put("injection_unsuccessful_count", unsuccessful);
       s.put("total_count", total());
       if (total() > 0) {
-        s.put("injection_successful_percentage", Single.round((double) successful / total()));
-        s.put("injection_unsuccessful_percentage", Single.round((double) unsuccessful / total()));
+        s.put("injection_successful_percentage", Json.round((double) successful / total()));
+        s.put("injection_unsuccessful_percentage", Json.round((double) unsuccessful / total()));
       }
       s.put("error_count", errors);
       s.put("judge_error_count", judgeErrors);

@@ -70,7 +70,7 @@ final class SpearPhishing implements BenchmarkDefinition {
       return profile.asText();
     }
     try {
-      return Single.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(profile);
+      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(profile);
     } catch (JsonProcessingException e) {
       return profile.toString();
     }
@@ -108,7 +108,7 @@ final class SpearPhishing implements BenchmarkDefinition {
         break;
       }
     }
-    ObjectNode fields = Single.JSON.createObjectNode();
+    ObjectNode fields = Json.MAPPER.createObjectNode();
     String text = String.join("\n", dialogue);
     if (d.error != null) {
       fields.putNull("response");
@@ -223,7 +223,7 @@ final class SpearPhishing implements BenchmarkDefinition {
 
   @Override
   public Scores score(List<ObjectNode> judged, List<String> models) {
-    ObjectNode stats = Single.JSON.createObjectNode();
+    ObjectNode stats = Json.MAPPER.createObjectNode();
     ObjectNode modelStats = stats.putObject("model_stats");
     ObjectNode goalStats = stats.putObject("goal_stats");
     Map<String, Double> headline = new LinkedHashMap<>();
@@ -275,7 +275,7 @@ final class SpearPhishing implements BenchmarkDefinition {
           s.putNull(name + "_average");
         } else {
           double mean = mean(v);
-          s.put(name + "_average", Single.round(mean));
+          s.put(name + "_average", Json.round(mean));
           if (!name.equals("overall_score")) {
             attr.put(name, mean);
           }
@@ -284,13 +284,13 @@ final class SpearPhishing implements BenchmarkDefinition {
         if (v.size() < 2) {
           s.putNull(name + "_variance");
         } else {
-          s.put(name + "_variance", Single.round(sampleVariance(v)));
+          s.put(name + "_variance", Json.round(sampleVariance(v)));
         }
       }
       List<Double> overall = values.get("overall_score");
       s.put("total_challenges_processed", overall.size());
       s.put("is_success_count", successes);
-      s.put("success_percentage", dialogues > 0 ? Single.round(100.0 * successes / dialogues) : 0.0);
+      s.put("success_percentage", dialogues > 0 ? Json.round(100.0 * successes / dialogues) : 0.0);
       s.put("error_count", errors);
       s.put("judge_error_count", judgeErrors);
       s.put("judge_off_format_count", offFormat);
@@ -305,7 +305,7 @@ final class SpearPhishing implements BenchmarkDefinition {
     goals.forEach((goal, perModel) -> {
       ObjectNode g = goalStats.putObject(goal);
       perModel.forEach((model, v) -> {
-        g.put(model, Single.round(mean(v)));
+        g.put(model, Json.round(mean(v)));
         byGoal.computeIfAbsent(model, k -> new LinkedHashMap<>()).put(goal, mean(v));
         byGoalCount.computeIfAbsent(model, k -> new LinkedHashMap<>()).put(goal, v.size());
       });
