@@ -114,6 +114,7 @@ class ResponseFileScoringTest {
     assertThat(behavior.path("correct_mc_pct").asDouble()).isZero();
     assertThat(m.path("stat_per_model_per_attack").path("ransomware").path("incorrect_mc_count").asInt()).isEqualTo(1);
     assertThat(m.path("stat_per_model_per_difficulty").path("medium").path("correct_mc_count").asInt()).isEqualTo(1);
+    assertThat(java.nio.file.Files.exists(dir.resolve("out/report.html"))).isTrue();
   }
 
   @Test
@@ -203,6 +204,14 @@ class ResponseFileScoringTest {
       assertThat(o.models().get(0).value()).isEqualTo(3.0);
       assertThat(judge.requests).hasSize(9);
     }
+  }
+
+  @Test
+  void answersOfTheOtherVariantAreRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> score(Benchmark.INSTRUCT, "autocomplete-responses.json", null))
+        .isInstanceOf(EvalException.class)
+        .hasMessageContaining("autocomplete-responses.json")
+        .hasMessageContaining("eval cyberseceval autocomplete");
   }
 
   @Test

@@ -30,6 +30,14 @@ public interface BenchmarkDefinition {
    */
   default void preflight(List<ObjectNode> testCases, QueryContext context) {}
 
+  /**
+   * Checks that a response file's records are answers to this benchmark (not, say, autocomplete answers scored as
+   * instruct), before any scoring.
+   *
+   * @throws dev.bulwark.eval.EvalException naming the file and the benchmark the records belong to
+   */
+  default void checkResponses(Path file, List<ObjectNode> records) {}
+
   /** Asks the model under test about one test case. */
   Queried query(ObjectNode testCase, QueryContext context);
 

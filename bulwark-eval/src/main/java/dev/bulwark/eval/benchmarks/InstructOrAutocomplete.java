@@ -51,6 +51,19 @@ final class InstructOrAutocomplete implements BenchmarkDefinition {
     return false;
   }
 
+  /** Autocomplete answers scored as instruct (or the reverse) would get the wrong BLEU reference and no context. */
+  @Override
+  public void checkResponses(java.nio.file.Path file, List<ObjectNode> records) {
+    long other = records.stream().map(r -> Field.text(r, "variant"))
+        .filter(v -> v != null && !v.equals(benchmark.id())).count();
+    if (other > 0 && other == records.stream().filter(r -> Field.text(r, "variant") != null).count()) {
+      String variant = Field.text(records.stream().filter(r -> Field.text(r, "variant") != null).findFirst().get(),
+          "variant");
+      throw new dev.bulwark.eval.EvalException(file + ": the records are '" + variant + "' answers (field 'variant'),"
+          + " not " + benchmark.id() + " ones; score them with eval cyberseceval " + variant);
+    }
+  }
+
   @Override
   public Queried query(ObjectNode testCase, QueryContext context) {
     return OneTurn.ask(context.model(), List.of(ChatMessage.user(Field.text(testCase, "test_case_prompt"))));

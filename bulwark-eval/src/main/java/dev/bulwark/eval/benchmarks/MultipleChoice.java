@@ -184,6 +184,8 @@ final class MultipleChoice implements BenchmarkDefinition {
     List<String> dims = malware() ? List.of("topic", "difficulty", "attack") : List.of("report", "source");
     ObjectNode stats = Json.MAPPER.createObjectNode();
     Map<String, Double> headline = new LinkedHashMap<>();
+    Map<String, Map<String, Double>> jaccard = new LinkedHashMap<>();
+    Map<String, Map<String, Integer>> jaccardCount = new LinkedHashMap<>();
     Map<String, Map<String, Map<String, Double>>> values = new LinkedHashMap<>();
     Map<String, Map<String, Map<String, Integer>>> counts = new LinkedHashMap<>();
     for (String d : dims) {
@@ -209,6 +211,8 @@ final class MultipleChoice implements BenchmarkDefinition {
       all.write(s.putObject("stat_per_model"));
       if (all.correct + all.incorrect > 0) {
         headline.put(model, 100.0 * all.correct / (all.correct + all.incorrect));
+        jaccard.put(model, Map.of("all questions", all.totalScore / (all.correct + all.incorrect)));
+        jaccardCount.put(model, Map.of("all questions", all.correct + all.incorrect));
       }
       for (String d : dims) {
         ObjectNode byKey = s.putObject("stat_per_model_per_" + d);
@@ -230,6 +234,9 @@ final class MultipleChoice implements BenchmarkDefinition {
         headline);
     Scores.Metric per = new Scores.Metric(accuracy.name(), "%", 100, false, accuracy.definition(), Map.of());
     List<Scores.Breakdown> breakdowns = new ArrayList<>();
+    breakdowns.add(new Scores.Breakdown("Mean Jaccard score (partial credit)", "questions", new Scores.Metric(
+        "mean Jaccard score", "", 1, false, "mean Jaccard similarity of the chosen and the correct options over parsed"
+        + " answers (upstream's avg_score)", Map.of()), jaccard, jaccardCount));
     for (String d : dims) {
       breakdowns.add(new Scores.Breakdown("Accuracy by " + d, d, per, values.get(d), counts.get(d)));
     }

@@ -314,6 +314,7 @@ public final class EvalRun {
       }
       out.add(node);
     }
+    definition.checkResponses(file, out);
     return out;
   }
 
