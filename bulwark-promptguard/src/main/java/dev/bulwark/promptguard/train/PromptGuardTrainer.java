@@ -70,7 +70,7 @@ public final class PromptGuardTrainer {
       List<SparseVector> pieceCounts, List<float[]> pieceStats, int[] pieceLabels) {}
 
   /** Benign pieces kept per document for the piece model (a seeded sample; all attack pieces are kept). */
-  private static final int BENIGN_PIECES_PER_DOCUMENT = 4;
+  private static final int BENIGN_PIECES_PER_DOCUMENT = 10;
 
   public Result train(Options o) throws IOException {
     long started = System.nanoTime();
@@ -161,19 +161,13 @@ public final class PromptGuardTrainer {
     LogisticRegression metaFull = o.encoder() ? metaTrainer.fit(denseExamples(rows, fullFeatures, all), 0, MetaFeatures.fullDimension()) : null;
 
     // 4. cascade band and threshold, on out-of-fold scores
-    double[] posLex = select(pLex, rows, true);
-    double[] negLex = select(pLex, rows, false);
-    double bandLow = o.encoder() ? quantile(posLex, 0.005) : 0;
-    double bandHigh = o.encoder() ? quantile(negLex, 0.999) : 1;
-    if (bandHigh < bandLow) {
-      bandHigh = bandLow;
-    }
-    double[] cascade = new double[n];
+    double[] band = o.encoder() ? chooseBand(pLex, pFull, rows) : new double[] {0, 1};
+    double bandLow = band[0];
+    double bandHigh = band[1];
+    double[] cascade = cascade(pLex, pFull, bandLow, bandHigh, o.encoder());
     int inBand = 0;
     for (int i = 0; i < n; i++) {
-      boolean uncertain = o.encoder() && pLex[i] >= bandLow && pLex[i] <= bandHigh;
-      cascade[i] = uncertain ? Math.max(bandLow, Math.min(bandHigh, pFull[i])) : pLex[i];
-      inBand += uncertain ? 1 : 0;
+      inBand += o.encoder() && pLex[i] >= bandLow && pLex[i] <= bandHigh ? 1 : 0;
     }
     double threshold = chooseThreshold(cascade, rows);
     log.printf("band [%.4f, %.4f]: encoder on %d of %d rows (%.1f%%); threshold %.4f%n", bandLow, bandHigh, inBand, n,
@@ -202,7 +196,8 @@ public final class PromptGuardTrainer {
     Map<String, String> sourceLicence = new TreeMap<>();
     for (Row r : rows) {
       byLicence.merge(Licences.of(r.source()), 1, Integer::sum);
-      sourceLicence.put(r.source().source(), Licences.of(r.source()));
+      sourceLicence.merge(r.source().source(), Licences.of(r.source()),
+          (a, b) -> a.contains(b) ? a : a + " + " + b);
     }
     byLicence.forEach(licences::put);
     ObjectNode sources = report.putObject("sources");
@@ -230,6 +225,47 @@ public final class PromptGuardTrainer {
         bandLow, bandHigh, threshold, Map.of(), report);
     log.printf("trained in %.1f s%n", (System.nanoTime() - started) / 1e9);
     return new Result(head, scored, report);
+  }
+
+  private static double[] cascade(double[] pLex, double[] pFull, double low, double high, boolean encoder) {
+    double[] out = new double[pLex.length];
+    for (int i = 0; i < out.length; i++) {
+      boolean uncertain = encoder && pLex[i] >= low && pLex[i] <= high;
+      out[i] = uncertain ? Math.max(low, Math.min(high, pFull[i])) : pLex[i];
+    }
+    return out;
+  }
+
+  /**
+   * The narrowest uncertain band (fewest rows sent to the encoder) whose cascade keeps, out of fold, the AUC within
+   * 0.001 and the recall at 1% FPR within 0.005 of running the encoder on every row. Candidates: lower bounds at
+   * low quantiles of the attacks' lexical scores, upper bounds at high quantiles of the benign rows'.
+   */
+  private static double[] chooseBand(double[] pLex, double[] pFull, List<Row> rows) {
+    double[] pos = select(pLex, rows, true);
+    double[] neg = select(pLex, rows, false);
+    double fullAuc = BinaryMetrics.auc(select(pFull, rows, true), select(pFull, rows, false));
+    double fullRecall = BinaryMetrics.recallAtFpr(select(pFull, rows, true), select(pFull, rows, false), 0.01);
+    double[] best = {quantile(pos, 0.002), quantile(neg, 0.999)};
+    int bestCount = Integer.MAX_VALUE;
+    for (double ql : new double[] {0.002, 0.005, 0.01, 0.02, 0.05, 0.1}) {
+      for (double qh : new double[] {0.95, 0.98, 0.99, 0.995, 0.998, 0.999}) {
+        double lo = quantile(pos, ql);
+        double hi = Math.max(lo, quantile(neg, qh));
+        double[] c = cascade(pLex, pFull, lo, hi, true);
+        double auc = BinaryMetrics.auc(select(c, rows, true), select(c, rows, false));
+        double recall = BinaryMetrics.recallAtFpr(select(c, rows, true), select(c, rows, false), 0.01);
+        int count = 0;
+        for (double p : pLex) {
+          count += p >= lo && p <= hi ? 1 : 0;
+        }
+        if (auc >= fullAuc - 0.001 && recall >= fullRecall - 0.005 && count < bestCount) {
+          bestCount = count;
+          best = new double[] {lo, hi};
+        }
+      }
+    }
+    return best;
   }
 
   /** The decision threshold: 1% FPR on all benign rows, raised if needed to flag at most 2% of the over-refusal rows. */
