@@ -56,7 +56,7 @@ public final class PromptGuardTrainer {
    * @param embeddingCache file caching embeddings between runs, or null
    */
   public record Options(Path data, long seed, boolean excludeRestrictive, int toolOutputDocs, int folds, boolean encoder,
-      Path embeddingCache, int bits, double l2, PrintWriter log) {}
+      Path embeddingCache, int bits, double l2, boolean instructionShape, PrintWriter log) {}
 
   /** The trained head, the out-of-fold scores of every training row (cascade), and the report. */
   public record Result(EmbeddedHead head, List<ScoredExample> outOfFold, ObjectNode report) {}
@@ -81,6 +81,7 @@ public final class PromptGuardTrainer {
     HashedNgrams raw = new HashedNgrams(config, null);
     TextNormaliser normaliser = new TextNormaliser();
     var segmenter = EmbeddedPromptGuard.segmenter();
+    int denseWidth = o.instructionShape() ? LexicalScorer.denseWidth() : TextStatistics.dimension();
     Map<String, LabelledText> byId = new java.util.HashMap<>();
     data.forEach(r -> byId.put(r.id(), r));
     List<Row> rows = new ArrayList<>(data.size());
@@ -92,13 +93,13 @@ public final class PromptGuardTrainer {
       List<LexicalScorer.Piece> pieces = LexicalScorer.pieces(t, segmenter);
       for (LexicalScorer.Piece p : pieces) {
         pc.add(raw.counts(p.text()));
-        ps.add(TextStatistics.of(p.text()));
+        ps.add(LexicalScorer.dense(p.text(), denseWidth));
       }
       int[] labels = PieceLabels.label(r, t, pieces, PieceLabels.evidence(r, byId), normaliser);
       for (int l : labels) {
         pieceCount[l + 1]++;
       }
-      rows.add(new Row(r, t, r.malicious(), raw.counts(t), TextStatistics.of(t), pc, ps, labels));
+      rows.add(new Row(r, t, r.malicious(), raw.counts(t), LexicalScorer.dense(t, denseWidth), pc, ps, labels));
     }
     log.printf("pieces: %d attack, %d benign, %d unknown%n", pieceCount[2], pieceCount[1], pieceCount[0]);
     int n = rows.size();
@@ -138,7 +139,8 @@ public final class PromptGuardTrainer {
     float[][] lexFeatures = new float[n][];
     float[][] fullFeatures = new float[n][];
     for (int i = 0; i < n; i++) {
-      lexFeatures[i] = MetaFeatures.lexical(new LexicalScorer.Scores(docLogit[i], pieceLogit[i], 0, 0, 0, rows.get(i).stats()));
+      float[] stats = Arrays.copyOf(rows.get(i).stats(), TextStatistics.dimension());
+      lexFeatures[i] = MetaFeatures.lexical(new LexicalScorer.Scores(docLogit[i], pieceLogit[i], 0, 0, 0, stats));
       fullFeatures[i] = MetaFeatures.full(lexFeatures[i], encLogit[i]);
     }
     LogisticRegressionTrainer metaTrainer = new LogisticRegressionTrainer(1e-4, 500);
@@ -187,6 +189,7 @@ public final class PromptGuardTrainer {
     report.put("ngram_bits", o.bits());
     report.put("l2", o.l2());
     report.put("encoder", o.encoder());
+    report.put("instruction_shape", o.instructionShape());
     report.put("band_low", bandLow);
     report.put("band_high", bandHigh);
     report.put("encoder_share_of_rows", (double) inBand / n);
@@ -379,8 +382,9 @@ public final class PromptGuardTrainer {
         }
       }
     }
-    LogisticRegression lr = trainer.fit(examples, config.dimension(), TextStatistics.dimension());
-    LogisticRegression pieces = trainer.fit(pieceExamples, config.dimension(), TextStatistics.dimension());
+    int dense = rows.get(idx.get(0)).stats().length;
+    LogisticRegression lr = trainer.fit(examples, config.dimension(), dense);
+    LogisticRegression pieces = trainer.fit(pieceExamples, config.dimension(), dense);
     return new LexicalModel(ngrams, lr, pieces);
   }
 
