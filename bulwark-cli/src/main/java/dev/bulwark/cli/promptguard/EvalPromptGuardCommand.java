@@ -42,8 +42,18 @@ import picocli.CommandLine.Spec;
 public final class EvalPromptGuardCommand implements java.util.concurrent.Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--input", required = true, paramLabel = "FILE", description = "Labelled JSONL.")
+  @Option(names = "--input", paramLabel = "FILE", description = "Labelled JSONL.")
   Path input;
+
+  @Option(names = "--tool-output-test",
+      description = "Instead of --input: the project's held-out tool-output documents (generated with --seed, plus the hand-written ones; never trained on).")
+  boolean toolOutputTest;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of the held-out documents (default ${DEFAULT-VALUE}, as training's).")
+  long seed;
+
+  @Option(names = "--docs", defaultValue = "1000", description = "Generated held-out documents (default ${DEFAULT-VALUE}).")
+  int docs;
 
   @Option(names = "--config", paramLabel = "FILE", description = "Firewall configuration whose prompt-guard settings to use.")
   Path config;
@@ -62,17 +72,29 @@ public final class EvalPromptGuardCommand implements java.util.concurrent.Callab
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(input)) {
-      throw new UsageException("--input: file not found: " + input);
-    }
     List<LabelledText> rows;
-    try {
-      rows = LabelledData.read(input);
-    } catch (IllegalArgumentException e) {
-      throw new CliException(e.getMessage());
+    String name;
+    if (toolOutputTest) {
+      var corpus = new dev.bulwark.promptguard.corpus.ToolOutputCorpus();
+      rows = new ArrayList<>(corpus.generate(dev.bulwark.promptguard.corpus.ToolOutputCorpus.Split.TEST, docs, seed));
+      rows.addAll(corpus.handwritten());
+      name = "held-out tool outputs (seed " + seed + ")";
+    } else {
+      if (input == null) {
+        throw new UsageException("give --input FILE or --tool-output-test");
+      }
+      if (!Files.isRegularFile(input)) {
+        throw new UsageException("--input: file not found: " + input);
+      }
+      try {
+        rows = LabelledData.read(input);
+      } catch (IllegalArgumentException e) {
+        throw new CliException(e.getMessage());
+      }
+      name = input.toString();
     }
     if (rows.isEmpty()) {
-      throw new UsageException("--input: no rows in " + input);
+      throw new UsageException("no rows to evaluate");
     }
     try (PromptGuardScanner scanner = build()) {
       PrintWriter err = spec.commandLine().getErr();
@@ -106,13 +128,14 @@ public final class EvalPromptGuardCommand implements java.util.concurrent.Callab
       pool.shutdown();
       double seconds = (System.nanoTime() - t0) / 1e9;
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("%s: %d rows scored by %s in %.1f s%n", input, rows.size(), scanner.model().description(), seconds);
+      out.printf("%s: %d rows scored by %s in %.1f s%n", name, rows.size(), scanner.model().description(), seconds);
       if (scanner.model() instanceof EmbeddedPromptGuard e) {
         long[] c = e.stageCounts();
         out.printf("cascade: lexical stage decided %d rows (%.1f%%), encoder ran on %d (%.1f%%)%n", c[0], 100.0 * c[0] / Math.max(1, c[0] + c[1]),
             c[1], 100.0 * c[1] / Math.max(1, c[0] + c[1]));
       }
       out.print(EvaluationReport.format(scored, scanner.threshold()));
+      out.flush();
       if (scoresOut != null) {
         LabelledData.write(scoresOut, scoreRows);
         err.println("scores written to " + scoresOut);

@@ -62,6 +62,11 @@ final class ContentPools {
     return pools.getOrDefault(part + " " + lang + " " + split, List.of());
   }
 
+  /** Every section header, as {@code part lang split}, in sorted order. */
+  Set<String> sections() {
+    return new TreeSet<>(pools.keySet());
+  }
+
   /** Languages that have items of {@code part} in {@code split}. */
   Set<String> languages(String part, String split) {
     Set<String> out = new TreeSet<>();

@@ -206,16 +206,16 @@ public final class ToolOutputCorpus {
   public List<LabelledText> handwritten() {
     ContentPools hw = ContentPools.load("handwritten.txt");
     List<LabelledText> out = new ArrayList<>();
-    for (String label : List.of("injected", "benign")) {
-      for (String lang : List.of("en", "de", "fr", "es", "zh", "ru", "ja")) {
-        for (String kind : List.of("web_page", "email", "api_json", "search", "code", "file", "calendar", "review", "encoded", "lookalike", "split")) {
-          List<String> docs = hw.get(label, lang, kind);
-          for (int i = 0; i < docs.size(); i++) {
-            out.add(new LabelledText(SOURCE + ":handwritten-" + label + "-" + lang + "-" + kind + "-" + i, docs.get(i),
-                label.equals("injected") ? LabelledText.INJECTION : LabelledText.BENIGN,
-                (label.equals("injected") ? "tool_output:" : "tool_output_benign:") + "handwritten:" + kind, lang, SOURCE, "tool"));
-          }
-        }
+    for (String section : hw.sections()) {
+      String[] h = section.split(" ");
+      String label = h[0];
+      String lang = h[1];
+      String kind = h[2];
+      List<String> docs = hw.get(label, lang, kind);
+      for (int i = 0; i < docs.size(); i++) {
+        out.add(new LabelledText(SOURCE + ":handwritten-" + label + "-" + lang + "-" + kind + "-" + i, docs.get(i),
+            label.equals("injected") ? LabelledText.INJECTION : LabelledText.BENIGN,
+            (label.equals("injected") ? "tool_output:" : "tool_output_benign:") + "handwritten:" + kind, lang, SOURCE, "tool"));
       }
     }
     return out;

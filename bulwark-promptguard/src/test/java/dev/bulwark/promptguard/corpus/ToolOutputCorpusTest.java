@@ -39,7 +39,7 @@ class ToolOutputCorpusTest {
       assertThat(docs.stream().anyMatch(x -> x.category().endsWith(":" + d.id()))).as(d.id()).isTrue();
     }
     assertThat(docs.stream().filter(LabelledText::malicious).allMatch(d -> !d.evidence().isEmpty())).isTrue();
-    assertThat(corpus.handwritten()).hasSizeGreaterThan(25).allMatch(d -> d.role().equals("tool"));
+    assertThat(corpus.handwritten()).hasSizeGreaterThan(50).allMatch(d -> d.role().equals("tool"));
   }
 
   @Test
