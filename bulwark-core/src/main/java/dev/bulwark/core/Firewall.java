@@ -356,6 +356,7 @@ public final class Firewall implements AutoCloseable {
 
       List<String> notes = new ArrayList<>();
       Map<String, Scanner> instances = new LinkedHashMap<>();
+      BindingResolver resolver = new BindingResolver(cfg, reg, instances, defaultDeadline, notes);
       Map<Role, List<ScannerBinding>> byRole = new EnumMap<>(Role.class);
       try {
         for (Role role : Role.values()) {
@@ -366,13 +367,13 @@ public final class Firewall implements AutoCloseable {
           List<FirewallConfig.RoleEntry> explicit = cfg.roles().get(role);
           if (explicit != null) {
             for (FirewallConfig.RoleEntry e : explicit) {
-              bind(e.scanner(), e.location(), false, cfg, reg, instances, defaultDeadline, notes).ifPresent(list::add);
+              resolver.bind(e.scanner(), e.location(), false).ifPresent(list::add);
             }
           } else if (!codeOnly) {
             for (String name : Presets.get(presetName).get(role)) {
               ConfigNode.Location where = cfg.presetLocation() != null ? cfg.presetLocation()
                   : ConfigNode.Location.inCode("preset " + presetName);
-              bind(name, where, true, cfg, reg, instances, defaultDeadline, notes).ifPresent(list::add);
+              resolver.bind(name, where, true).ifPresent(list::add);
             }
           }
           for (Map.Entry<Role, ScannerBinding> e : added) {
@@ -393,62 +394,6 @@ public final class Firewall implements AutoCloseable {
       boolean sc = shortCircuit != null ? shortCircuit : cfg.shortCircuit();
       return new Firewall(Collections.unmodifiableMap(byRole), sc, cfg.maxContentChars(), exec, ownsExecutor,
           List.copyOf(distinct(instances.values())), List.copyOf(notes));
-    }
-
-    private java.util.Optional<ScannerBinding> bind(String name, ConfigNode.Location where, boolean fromPreset,
-        FirewallConfig cfg, ScannerRegistry reg, Map<String, Scanner> instances, Duration defaultDeadline,
-        List<String> notes) {
-      FirewallConfig.ScannerSpec spec = cfg.scanners().get(name);
-      String type = spec != null ? spec.type() : name;
-      var provider = reg.find(type);
-      if (provider.isEmpty()) {
-        if (fromPreset) {
-          notes.add("scanner '" + name + "' is not available (its module is not on the class path); skipped");
-          return java.util.Optional.empty();
-        }
-        ConfigNode.Location at = spec != null ? spec.location() : where;
-        throw new ConfigException(at, "unknown scanner '" + type + "'"
-            + Suggestions.didYouMean(type, reg.all().stream().map(ScannerProvider::name).toList())
-            + "; available: " + reg.names());
-      }
-      ConfigNode.Mapping params = spec != null ? spec.params() : ConfigNode.Mapping.empty(where);
-      validateParams(provider.get(), name, params);
-      ScannerSettings settings = new ScannerSettings(name, type, params, cfg);
-      var unavailable = provider.get().unavailableReason(settings);
-      if (unavailable.isPresent()) {
-        if (fromPreset) {
-          notes.add("scanner '" + name + "' skipped: " + unavailable.get());
-          return java.util.Optional.empty();
-        }
-        throw new ConfigException(where, "scanner '" + name + "' cannot run: " + unavailable.get());
-      }
-      Scanner scanner = instances.get(name);
-      if (scanner == null) {
-        try {
-          scanner = provider.get().create(settings);
-        } catch (ConfigException e) {
-          throw e;
-        } catch (RuntimeException e) {
-          throw new ConfigException("scanner '" + name + "' could not start: " + e.getMessage(), e);
-        }
-        instances.put(name, scanner);
-      }
-      FailureMode mode = spec != null && spec.failureMode() != null ? spec.failureMode() : scanner.defaultFailureMode();
-      Duration dl = spec != null && spec.deadline() != null ? spec.deadline() : defaultDeadline;
-      return java.util.Optional.of(new ScannerBinding(name, scanner, mode, dl));
-    }
-
-    private static void validateParams(ScannerProvider provider, String instance, ConfigNode.Mapping params) {
-      Set<String> known = new java.util.TreeSet<>();
-      provider.parameters().forEach(p -> known.add(p.name()));
-      for (String key : params.entries().keySet()) {
-        if (!known.contains(key)) {
-          throw new ConfigException(params.keyLocation(key), "scanners." + instance + ": unknown setting '" + key + "'"
-              + Suggestions.didYouMean(key, known)
-              + (known.isEmpty() ? "; " + provider.name() + " takes no settings besides type, failure-mode and deadline"
-                  : "; " + provider.name() + " accepts " + String.join(", ", known) + ", type, failure-mode, deadline"));
-        }
-      }
     }
 
     private static List<Scanner> distinct(java.util.Collection<Scanner> scanners) {

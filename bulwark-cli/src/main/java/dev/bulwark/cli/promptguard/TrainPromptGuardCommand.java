@@ -66,6 +66,9 @@ public final class TrainPromptGuardCommand implements Callable<Integer> {
   @Option(names = "--l2", defaultValue = "1e-4", description = "L2 penalty of the n-gram regression (default ${DEFAULT-VALUE}).")
   double l2;
 
+  @Option(names = "--no-instruction-shape", description = "Leave out the instruction-shape features (addressee, override, action, target, secrecy).")
+  boolean noInstructionShape;
+
   @Option(names = "--embedding-cache", paramLabel = "FILE",
       description = "Cache of MiniLM embeddings between runs (default: DIR/embeddings.cache).")
   Path embeddingCache;
@@ -84,7 +87,7 @@ public final class TrainPromptGuardCommand implements Callable<Integer> {
     PromptGuardTrainer.Result result;
     try {
       result = new PromptGuardTrainer().train(new PromptGuardTrainer.Options(data, seed, excludeNonCommercial, toolOutputDocs,
-          folds, !noEncoder, cache, bits, l2, log));
+          folds, !noEncoder, cache, bits, l2, !noInstructionShape, log));
     } catch (IllegalArgumentException | ClassifierException e) {
       throw new CliException(e.getMessage(), e);
     }

@@ -56,7 +56,7 @@ public final class PromptGuardTrainer {
    * @param embeddingCache file caching embeddings between runs, or null
    */
   public record Options(Path data, long seed, boolean excludeRestrictive, int toolOutputDocs, int folds, boolean encoder,
-      Path embeddingCache, int bits, double l2, PrintWriter log) {}
+      Path embeddingCache, int bits, double l2, boolean instructionShape, PrintWriter log) {}
 
   /** The trained head, the out-of-fold scores of every training row (cascade), and the report. */
   public record Result(EmbeddedHead head, List<ScoredExample> outOfFold, ObjectNode report) {}
@@ -70,7 +70,7 @@ public final class PromptGuardTrainer {
       List<SparseVector> pieceCounts, List<float[]> pieceStats, int[] pieceLabels) {}
 
   /** Benign pieces kept per document for the piece model (a seeded sample; all attack pieces are kept). */
-  private static final int BENIGN_PIECES_PER_DOCUMENT = 4;
+  private static final int BENIGN_PIECES_PER_DOCUMENT = 10;
 
   public Result train(Options o) throws IOException {
     long started = System.nanoTime();
@@ -81,6 +81,7 @@ public final class PromptGuardTrainer {
     HashedNgrams raw = new HashedNgrams(config, null);
     TextNormaliser normaliser = new TextNormaliser();
     var segmenter = EmbeddedPromptGuard.segmenter();
+    int denseWidth = o.instructionShape() ? LexicalScorer.denseWidth() : TextStatistics.dimension();
     Map<String, LabelledText> byId = new java.util.HashMap<>();
     data.forEach(r -> byId.put(r.id(), r));
     List<Row> rows = new ArrayList<>(data.size());
@@ -92,13 +93,13 @@ public final class PromptGuardTrainer {
       List<LexicalScorer.Piece> pieces = LexicalScorer.pieces(t, segmenter);
       for (LexicalScorer.Piece p : pieces) {
         pc.add(raw.counts(p.text()));
-        ps.add(TextStatistics.of(p.text()));
+        ps.add(LexicalScorer.dense(p.text(), denseWidth));
       }
       int[] labels = PieceLabels.label(r, t, pieces, PieceLabels.evidence(r, byId), normaliser);
       for (int l : labels) {
         pieceCount[l + 1]++;
       }
-      rows.add(new Row(r, t, r.malicious(), raw.counts(t), TextStatistics.of(t), pc, ps, labels));
+      rows.add(new Row(r, t, r.malicious(), raw.counts(t), LexicalScorer.dense(t, denseWidth), pc, ps, labels));
     }
     log.printf("pieces: %d attack, %d benign, %d unknown%n", pieceCount[2], pieceCount[1], pieceCount[0]);
     int n = rows.size();
@@ -138,7 +139,8 @@ public final class PromptGuardTrainer {
     float[][] lexFeatures = new float[n][];
     float[][] fullFeatures = new float[n][];
     for (int i = 0; i < n; i++) {
-      lexFeatures[i] = MetaFeatures.lexical(new LexicalScorer.Scores(docLogit[i], pieceLogit[i], 0, 0, 0, rows.get(i).stats()));
+      float[] stats = Arrays.copyOf(rows.get(i).stats(), TextStatistics.dimension());
+      lexFeatures[i] = MetaFeatures.lexical(new LexicalScorer.Scores(docLogit[i], pieceLogit[i], 0, 0, 0, stats));
       fullFeatures[i] = MetaFeatures.full(lexFeatures[i], encLogit[i]);
     }
     LogisticRegressionTrainer metaTrainer = new LogisticRegressionTrainer(1e-4, 500);
@@ -161,19 +163,13 @@ public final class PromptGuardTrainer {
     LogisticRegression metaFull = o.encoder() ? metaTrainer.fit(denseExamples(rows, fullFeatures, all), 0, MetaFeatures.fullDimension()) : null;
 
     // 4. cascade band and threshold, on out-of-fold scores
-    double[] posLex = select(pLex, rows, true);
-    double[] negLex = select(pLex, rows, false);
-    double bandLow = o.encoder() ? quantile(posLex, 0.005) : 0;
-    double bandHigh = o.encoder() ? quantile(negLex, 0.999) : 1;
-    if (bandHigh < bandLow) {
-      bandHigh = bandLow;
-    }
-    double[] cascade = new double[n];
+    double[] band = o.encoder() ? chooseBand(pLex, pFull, rows) : new double[] {0, 1};
+    double bandLow = band[0];
+    double bandHigh = band[1];
+    double[] cascade = cascade(pLex, pFull, bandLow, bandHigh, o.encoder());
     int inBand = 0;
     for (int i = 0; i < n; i++) {
-      boolean uncertain = o.encoder() && pLex[i] >= bandLow && pLex[i] <= bandHigh;
-      cascade[i] = uncertain ? Math.max(bandLow, Math.min(bandHigh, pFull[i])) : pLex[i];
-      inBand += uncertain ? 1 : 0;
+      inBand += o.encoder() && pLex[i] >= bandLow && pLex[i] <= bandHigh ? 1 : 0;
     }
     double threshold = chooseThreshold(cascade, rows);
     log.printf("band [%.4f, %.4f]: encoder on %d of %d rows (%.1f%%); threshold %.4f%n", bandLow, bandHigh, inBand, n,
@@ -193,6 +189,7 @@ public final class PromptGuardTrainer {
     report.put("ngram_bits", o.bits());
     report.put("l2", o.l2());
     report.put("encoder", o.encoder());
+    report.put("instruction_shape", o.instructionShape());
     report.put("band_low", bandLow);
     report.put("band_high", bandHigh);
     report.put("encoder_share_of_rows", (double) inBand / n);
@@ -202,7 +199,8 @@ public final class PromptGuardTrainer {
     Map<String, String> sourceLicence = new TreeMap<>();
     for (Row r : rows) {
       byLicence.merge(Licences.of(r.source()), 1, Integer::sum);
-      sourceLicence.put(r.source().source(), Licences.of(r.source()));
+      sourceLicence.merge(r.source().source(), Licences.of(r.source()),
+          (a, b) -> a.contains(b) ? a : a + " + " + b);
     }
     byLicence.forEach(licences::put);
     ObjectNode sources = report.putObject("sources");
@@ -230,6 +228,47 @@ public final class PromptGuardTrainer {
         bandLow, bandHigh, threshold, Map.of(), report);
     log.printf("trained in %.1f s%n", (System.nanoTime() - started) / 1e9);
     return new Result(head, scored, report);
+  }
+
+  private static double[] cascade(double[] pLex, double[] pFull, double low, double high, boolean encoder) {
+    double[] out = new double[pLex.length];
+    for (int i = 0; i < out.length; i++) {
+      boolean uncertain = encoder && pLex[i] >= low && pLex[i] <= high;
+      out[i] = uncertain ? Math.max(low, Math.min(high, pFull[i])) : pLex[i];
+    }
+    return out;
+  }
+
+  /**
+   * The narrowest uncertain band (fewest rows sent to the encoder) whose cascade keeps, out of fold, the AUC within
+   * 0.001 and the recall at 1% FPR within 0.005 of running the encoder on every row. Candidates: lower bounds at
+   * low quantiles of the attacks' lexical scores, upper bounds at high quantiles of the benign rows'.
+   */
+  private static double[] chooseBand(double[] pLex, double[] pFull, List<Row> rows) {
+    double[] pos = select(pLex, rows, true);
+    double[] neg = select(pLex, rows, false);
+    double fullAuc = BinaryMetrics.auc(select(pFull, rows, true), select(pFull, rows, false));
+    double fullRecall = BinaryMetrics.recallAtFpr(select(pFull, rows, true), select(pFull, rows, false), 0.01);
+    double[] best = {quantile(pos, 0.002), quantile(neg, 0.999)};
+    int bestCount = Integer.MAX_VALUE;
+    for (double ql : new double[] {0.002, 0.005, 0.01, 0.02, 0.05, 0.1}) {
+      for (double qh : new double[] {0.95, 0.98, 0.99, 0.995, 0.998, 0.999}) {
+        double lo = quantile(pos, ql);
+        double hi = Math.max(lo, quantile(neg, qh));
+        double[] c = cascade(pLex, pFull, lo, hi, true);
+        double auc = BinaryMetrics.auc(select(c, rows, true), select(c, rows, false));
+        double recall = BinaryMetrics.recallAtFpr(select(c, rows, true), select(c, rows, false), 0.01);
+        int count = 0;
+        for (double p : pLex) {
+          count += p >= lo && p <= hi ? 1 : 0;
+        }
+        if (auc >= fullAuc - 0.001 && recall >= fullRecall - 0.005 && count < bestCount) {
+          bestCount = count;
+          best = new double[] {lo, hi};
+        }
+      }
+    }
+    return best;
   }
 
   /** The decision threshold: 1% FPR on all benign rows, raised if needed to flag at most 2% of the over-refusal rows. */
@@ -343,8 +382,9 @@ public final class PromptGuardTrainer {
         }
       }
     }
-    LogisticRegression lr = trainer.fit(examples, config.dimension(), TextStatistics.dimension());
-    LogisticRegression pieces = trainer.fit(pieceExamples, config.dimension(), TextStatistics.dimension());
+    int dense = rows.get(idx.get(0)).stats().length;
+    LogisticRegression lr = trainer.fit(examples, config.dimension(), dense);
+    LogisticRegression pieces = trainer.fit(pieceExamples, config.dimension(), dense);
     return new LexicalModel(ngrams, lr, pieces);
   }
 

@@ -1,0 +1,87 @@
+package dev.bulwark.core;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns the scanner names of a configuration or preset into {@link ScannerBinding}s: looks the type up in the
+ * registry, validates the settings against the provider's parameters, builds each instance once (shared by every role
+ * that names it), and applies failure modes and deadlines.
+ */
+final class BindingResolver {
+  private final FirewallConfig cfg;
+  private final ScannerRegistry reg;
+  private final Map<String, Scanner> instances;
+  private final Duration defaultDeadline;
+  private final List<String> notes;
+
+  BindingResolver(FirewallConfig cfg, ScannerRegistry reg, Map<String, Scanner> instances, Duration defaultDeadline,
+      List<String> notes) {
+    this.cfg = cfg;
+    this.reg = reg;
+    this.instances = instances;
+    this.defaultDeadline = defaultDeadline;
+    this.notes = notes;
+  }
+
+/**
+ * The binding for scanner {@code name} named at {@code where}; empty when a preset names a scanner that is absent or
+ * cannot run (with a note). Explicitly named scanners must exist and start.
+ */
+Optional<ScannerBinding> bind(String name, ConfigNode.Location where, boolean fromPreset) {
+    FirewallConfig.ScannerSpec spec = cfg.scanners().get(name);
+    String type = spec != null ? spec.type() : name;
+    var provider = reg.find(type);
+    if (provider.isEmpty()) {
+      if (fromPreset) {
+        notes.add("scanner '" + name + "' is not available (its module is not on the class path); skipped");
+        return Optional.empty();
+      }
+      ConfigNode.Location at = spec != null ? spec.location() : where;
+      throw new ConfigException(at, "unknown scanner '" + type + "'"
+          + Suggestions.didYouMean(type, reg.all().stream().map(ScannerProvider::name).toList())
+          + "; available: " + reg.names());
+    }
+    ConfigNode.Mapping params = spec != null ? spec.params() : ConfigNode.Mapping.empty(where);
+    validateParams(provider.get(), name, params);
+    ScannerSettings settings = new ScannerSettings(name, type, params, cfg);
+    var unavailable = provider.get().unavailableReason(settings);
+    if (unavailable.isPresent()) {
+      if (fromPreset) {
+        notes.add("scanner '" + name + "' skipped: " + unavailable.get());
+        return Optional.empty();
+      }
+      throw new ConfigException(where, "scanner '" + name + "' cannot run: " + unavailable.get());
+    }
+    Scanner scanner = instances.get(name);
+    if (scanner == null) {
+      try {
+        scanner = provider.get().create(settings);
+      } catch (ConfigException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new ConfigException("scanner '" + name + "' could not start: " + e.getMessage(), e);
+      }
+      instances.put(name, scanner);
+    }
+    FailureMode mode = spec != null && spec.failureMode() != null ? spec.failureMode() : scanner.defaultFailureMode();
+    Duration dl = spec != null && spec.deadline() != null ? spec.deadline() : defaultDeadline;
+    return Optional.of(new ScannerBinding(name, scanner, mode, dl));
+  }
+
+  private static void validateParams(ScannerProvider provider, String instance, ConfigNode.Mapping params) {
+    Set<String> known = new java.util.TreeSet<>();
+    provider.parameters().forEach(p -> known.add(p.name()));
+    for (String key : params.entries().keySet()) {
+      if (!known.contains(key)) {
+        throw new ConfigException(params.keyLocation(key), "scanners." + instance + ": unknown setting '" + key + "'"
+            + Suggestions.didYouMean(key, known)
+            + (known.isEmpty() ? "; " + provider.name() + " takes no settings besides type, failure-mode and deadline"
+                : "; " + provider.name() + " accepts " + String.join(", ", known) + ", type, failure-mode, deadline"));
+      }
+    }
+  }
+}
