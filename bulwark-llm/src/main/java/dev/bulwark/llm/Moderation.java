@@ -18,11 +18,46 @@ import java.util.concurrent.ThreadLocalRandom;
  * String answer = ModerationJson.write(moderation.moderate(request));
  * }</pre>
  */
-public final class Moderation {
+public final class Moderation implements AutoCloseable {
+  /** The scanner instance whose settings {@link #fromConfig} uses first. */
+  private static final String SCANNER = "llama-guard";
+
   private final SafetyClassifier classifier;
+  private final AutoCloseable owned;
 
   public Moderation(SafetyClassifier classifier) {
+    this(classifier, null);
+  }
+
+  private Moderation(SafetyClassifier classifier, AutoCloseable owned) {
     this.classifier = classifier;
+    this.owned = owned;
+  }
+
+  /**
+   * The moderation model a firewall configuration implies: Llama Guard with the settings of the {@code llama-guard}
+   * scanner instance (else of the first instance of type {@code llama-guard}) on its backend. Empty when that
+   * scanner cannot run (no backend configured). When an embedded default classifier exists, it is returned instead
+   * of empty, so callers need not change. {@link #close()} releases the backend.
+   *
+   * @throws dev.bulwark.core.ConfigException for a bad setting or a backend that cannot be opened
+   */
+  public static java.util.Optional<Moderation> fromConfig(dev.bulwark.core.FirewallConfig config) {
+    var specs = config.scanners();
+    var spec = specs.get(SCANNER);
+    if (spec == null || !spec.type().equals(SCANNER)) {
+      spec = specs.values().stream().filter(s -> s.type().equals(SCANNER)).findFirst().orElse(null);
+    }
+    dev.bulwark.core.ScannerSettings settings = spec != null
+        ? new dev.bulwark.core.ScannerSettings(spec.name(), SCANNER, spec.params(), config)
+        : new dev.bulwark.core.ScannerSettings(SCANNER, SCANNER, dev.bulwark.core.ConfigNode.Mapping.empty(
+            dev.bulwark.core.ConfigNode.Location.inCode("moderation")), config);
+    var provider = new dev.bulwark.llm.scanners.LlamaGuardScannerProvider();
+    if (provider.unavailableReason(settings).isPresent()) {
+      return java.util.Optional.empty();
+    }
+    LlamaGuard guard = dev.bulwark.llm.scanners.LlamaGuardScannerProvider.classifier(settings);
+    return java.util.Optional.of(new Moderation(guard, guard.backend()));
   }
 
   public SafetyClassifier classifier() {
@@ -44,6 +79,18 @@ public final class Moderation {
     byte[] id = new byte[12];
     ThreadLocalRandom.current().nextBytes(id);
     return new ModerationResponse(request.shape(), "modr-" + HexFormat.of().formatHex(id), model, results);
+  }
+
+  /** Releases what {@link #fromConfig} opened (the backend); a moderation built on a given classifier owns nothing. */
+  @Override
+  public void close() {
+    if (owned != null) {
+      try {
+        owned.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("closing the moderation backend failed: " + e.getMessage(), e);
+      }
+    }
   }
 
   private ModerationResponse.Result result(SafetyAssessment a) {

@@ -65,6 +65,17 @@ public final class LlamaGuardScannerProvider implements ScannerProvider {
 
   @Override
   public Scanner create(ScannerSettings settings) {
+    LlamaGuard guard = classifier(settings);
+    return new LlamaGuardScanner(settings.instanceName(), guard, guard.backend());
+  }
+
+  /**
+   * Llama Guard as these settings describe it, on its opened backend; the caller closes {@code guard.backend()}.
+   * Shared by the scanner and by {@link dev.bulwark.llm.Moderation#fromConfig}.
+   *
+   * @throws ConfigException for a bad setting or a backend that cannot be opened
+   */
+  public static LlamaGuard classifier(ScannerSettings settings) {
     LlamaGuardVersion version;
     try {
       version = LlamaGuardVersion.parse(settings.getString("version", "3-8b"));
@@ -95,7 +106,7 @@ public final class LlamaGuardScannerProvider implements ScannerProvider {
     }
     LlmBackend backend = BackendSettings.open(settings, NO_BACKEND);
     try {
-      return new LlamaGuardScanner(settings.instanceName(), new LlamaGuard(backend, policy, options), backend);
+      return new LlamaGuard(backend, policy, options);
     } catch (IllegalArgumentException e) {
       backend.close();
       throw settings.error("prompt-format", e.getMessage());
