@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       dev.bulwark.cli.codeshield.CodeShieldEvalCommand.class,
       dev.bulwark.cli.promptguard.EvalPromptGuardCommand.class,
+      dev.bulwark.cli.llamaguard.EvalLlamaGuardCommand.class,
     })
 final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
