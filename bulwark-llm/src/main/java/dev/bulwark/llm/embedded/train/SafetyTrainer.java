@@ -151,7 +151,7 @@ public final class SafetyTrainer {
     SafetyHead promptOnly = new SafetyHead(ngrams, lexical, mlp, promptStack, categories, noRefusal, noStack, CODES, promptThreshold, 0.5,
         HeadFile.newMetadata());
     ReplyModels replies;
-    try (TextEmbedder embedder = o.encoder() ? TextEmbedder.miniLm(0, false, Duration.ZERO) : null) {
+    try (TextEmbedder embedder = o.encoder() ? TextEmbedder.miniLm(1, false, Duration.ZERO) : null) {
       replies = ReplyModels.train(replyRows, new TextScorer(promptOnly, embedder), ngrams, normaliser, lrTrainer, metaTrainer, o.folds(), o.seed(),
           o.replyFpr());
     }
@@ -376,7 +376,8 @@ public final class SafetyTrainer {
           float[] v = cache.get(t);
           if (v == null) {
             if (embedder == null) {
-              embedder = TextEmbedder.miniLm(0, false, Duration.ZERO);
+              // One intra-op thread: on a busy machine two spinning ORT threads per call slow everything down.
+              embedder = TextEmbedder.miniLm(1, false, Duration.ZERO);
             }
             v = embedder.embed(t);
             cache.put(t, v);
