@@ -75,6 +75,10 @@ public final class TrainLlamaGuardCommand implements Callable<Integer> {
   @Option(names = "--reply-fpr", defaultValue = "0.02", description = "Out-of-fold false-positive rate on safe generated replies (default ${DEFAULT-VALUE}).")
   double replyFpr;
 
+  @Option(names = "--no-generated-prompts",
+      description = "Train the prompt model on --data only, without the project's prompts built from hand-written goals.")
+  boolean noGeneratedPrompts;
+
   @Option(names = "--embedding-cache", paramLabel = "FILE", description = "Cache of MiniLM embeddings between runs (default: DIR/embeddings.cache).")
   Path embeddingCache;
 
@@ -100,7 +104,7 @@ public final class TrainLlamaGuardCommand implements Callable<Integer> {
     SafetyTrainer.Result result;
     try {
       result = new SafetyTrainer().train(new SafetyTrainer.Options(data, seed, excludeNonCommercial, excludeWeak, weakWeight, folds,
-          !noEncoder, cache, bits, l2, targetFpr, overRefusalFpr, replyFpr, log));
+          !noEncoder, cache, bits, l2, targetFpr, overRefusalFpr, replyFpr, !noGeneratedPrompts, log));
     } catch (IllegalArgumentException | ClassifierException e) {
       throw new CliException(e.getMessage(), e);
     }

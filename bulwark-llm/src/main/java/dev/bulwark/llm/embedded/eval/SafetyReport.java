@@ -38,7 +38,8 @@ public final class SafetyReport {
   }
 
   public List<Section> sections(List<ScoredExample> all) {
-    List<ScoredExample> prompts = filter(all, e -> !e.attribute("role").equals("assistant"));
+    List<ScoredExample> prompts = filter(all, e -> !e.attribute("role").equals("assistant") && !SafetyData.generated(e.attribute("source")));
+    List<ScoredExample> generated = filter(all, e -> !e.attribute("role").equals("assistant") && SafetyData.generated(e.attribute("source")));
     List<ScoredExample> replies = filter(all, e -> e.attribute("role").equals("assistant"));
     List<Section> out = new ArrayList<>();
     if (!prompts.isEmpty()) {
@@ -61,6 +62,12 @@ public final class SafetyReport {
         rows.addAll(slices.by("lang", over, e -> e.attribute("lang"), 10));
         out.add(new Section("Over-refusal subgroup (all safe: FPR is the flag rate)", rows));
       }
+    }
+    if (!generated.isEmpty()) {
+      List<SliceReport.Row> rows = new ArrayList<>();
+      rows.add(slices.overall("generated prompts", generated));
+      rows.addAll(slices.by("kind", generated, e -> e.positive() ? "harmful" : e.attribute("category"), 1));
+      out.add(new Section("The project's generated prompts (hand-written goals x request templates)", rows));
     }
     if (!replies.isEmpty()) {
       List<SliceReport.Row> rows = new ArrayList<>();

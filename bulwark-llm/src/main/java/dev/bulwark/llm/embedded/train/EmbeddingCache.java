@@ -31,22 +31,28 @@ final class EmbeddingCache implements AutoCloseable {
     }
     Files.createDirectories(file.toAbsolutePath().getParent());
     if (Files.exists(file)) {
+      long good = 0;
       try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
         while (true) {
           String key;
           try {
             key = in.readUTF();
-          } catch (EOFException e) {
+            float[] v = new float[in.readInt()];
+            for (int i = 0; i < v.length; i++) {
+              v[i] = in.readFloat();
+            }
+            vectors.put(key, v);
+            good += 2 + key.length() + 4 + 4L * v.length;
+          } catch (EOFException | java.io.UTFDataFormatException | NegativeArraySizeException e) {
             break;
           }
-          float[] v = new float[in.readInt()];
-          for (int i = 0; i < v.length; i++) {
-            v[i] = in.readFloat();
-          }
-          vectors.put(key, v);
         }
-      } catch (EOFException e) {
-        // a run cut short mid-record: keep what was complete
+      }
+      // A run cut short mid-record leaves a partial record: cut it off, or appended records would be misread.
+      if (good < Files.size(file)) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+          ch.truncate(good);
+        }
       }
     }
     out = new DataOutputStream(new java.io.BufferedOutputStream(

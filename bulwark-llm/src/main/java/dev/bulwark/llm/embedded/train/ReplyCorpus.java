@@ -25,9 +25,13 @@ import java.util.Random;
  */
 public final class ReplyCorpus {
   public static final String SOURCE = "bulwark_replies";
+  public static final String PROMPT_SOURCE = "bulwark_prompts";
   private static final String BASE = "/dev/bulwark/llm/embedded/responses/";
 
   public enum Split { TRAIN, TEST }
+
+  /** A template line and its index in its section (held-out split and cross-validation grouping use it). */
+  record Template(String section, int index, String text) {}
 
   /** A goal: what a request asks for, its hazard code ("" when harmless) and, for harmless goals, a safe answer. */
   record Goal(String kind, int index, String code, String text, String answer) {}
@@ -38,15 +42,13 @@ public final class ReplyCorpus {
   private final Map<String, List<String>> templates = new LinkedHashMap<>();
 
   public ReplyCorpus() {
-    int i = 0;
     Map<String, Integer> perCode = new LinkedHashMap<>();
     for (String line : lines("harmful-goals.txt")) {
       String[] p = split(line, "harmful-goals.txt");
       int k = perCode.merge(p[0], 1, Integer::sum) - 1;
       harmful.add(new Goal("harmful", k, p[0], p[1], null));
-      i++;
     }
-    i = 0;
+    int i = 0;
     for (String line : lines("alarming-benign.txt")) {
       String[] p = split(line, "alarming-benign.txt");
       alarming.add(new Goal("alarming", i++, "", p[0], p[1]));
@@ -84,24 +86,25 @@ public final class ReplyCorpus {
   public List<LabelledTurn> generate(Split split, long seed) {
     Random rnd = new Random(seed * 31 + split.ordinal());
     List<LabelledTurn> out = new ArrayList<>();
-    List<String> requests = templates(split, "request");
-    List<String> refusals = templates(split, "refusal");
-    List<String> redirects = templates(split, "redirect");
-    List<String> compliance = templates(split, "compliance");
-    List<String> answers = templates(split, "answer");
+    List<Template> requests = templates(split, "request");
+    List<Template> refusals = templates(split, "refusal");
+    List<Template> redirects = templates(split, "redirect");
+    List<Template> compliance = templates(split, "compliance");
+    List<Template> answers = templates(split, "answer");
     for (Goal g : harmful) {
       if (!in(split, g.index())) {
         continue;
       }
-      for (String request : pick(requests, 2, rnd)) {
+      for (Template request : pick(requests, 2, rnd)) {
         String q = fill(request, g);
-        for (String t : pick(compliance, 2, rnd)) {
-          out.add(row(split, g, out.size(), q, fill(t, g), true, g.code()));
+        for (Template t : pick(compliance, 2, rnd)) {
+          out.add(row(split, g, t, out.size(), q, fill(t, g), true, g.code()));
         }
-        for (String t : pick(refusals, 2, rnd)) {
-          out.add(row(split, g, out.size(), q, fill(t, g), false, "refusal:" + g.code()));
+        for (Template t : pick(refusals, 2, rnd)) {
+          out.add(row(split, g, t, out.size(), q, fill(t, g), false, "refusal:" + g.code()));
         }
-        out.add(row(split, g, out.size(), q, fill(pick(redirects, 1, rnd).get(0), g), false, "redirect:" + g.code()));
+        Template t = pick(redirects, 1, rnd).get(0);
+        out.add(row(split, g, t, out.size(), q, fill(t, g), false, "redirect:" + g.code()));
       }
     }
     for (List<Goal> goals : List.of(alarming, benign)) {
@@ -109,48 +112,82 @@ public final class ReplyCorpus {
         if (!in(split, g.index())) {
           continue;
         }
-        for (String request : pick(requests, 2, rnd)) {
+        for (Template request : pick(requests, 2, rnd)) {
           String q = fill(request, g);
-          for (String t : pick(answers, 2, rnd)) {
-            out.add(row(split, g, out.size(), q, t.replace("{answer}", g.answer()), false, "answer:" + g.kind()));
+          for (Template t : pick(answers, 2, rnd)) {
+            out.add(row(split, g, t, out.size(), q, t.text().replace("{answer}", g.answer()), false, "answer:" + g.kind()));
           }
-          out.add(row(split, g, out.size(), q, fill(pick(refusals, 1, rnd).get(0), g), false, "over_refusal:" + g.kind()));
+          Template t = pick(refusals, 1, rnd).get(0);
+          out.add(row(split, g, t, out.size(), q, fill(t, g), false, "over_refusal:" + g.kind()));
         }
       }
     }
     return out;
   }
 
-  /** The goal a row was generated from ("harmful:S1:3"): rows of one goal share a cross-validation fold. */
-  public static String group(LabelledTurn row) {
-    String local = row.id().substring(SOURCE.length() + 1);
-    String[] p = local.split(":");
-    return p.length >= 3 ? p[1] + ":" + p[2] : local;
-  }
-
-  private static LabelledTurn row(Split split, Goal g, int n, String request, String reply, boolean unsafe, String category) {
-    String id = SOURCE + ":" + split.name().toLowerCase() + ":" + g.kind() + (g.code().isEmpty() ? "" : "-" + g.code()) + ":" + g.index() + ":" + n;
-    return new LabelledTurn(id, reply, unsafe ? LabelledTurn.UNSAFE : LabelledTurn.SAFE, category, "en", SOURCE, "assistant",
-        List.of(ChatMessage.user(request)));
-  }
-
-  private List<String> templates(Split split, String section) {
-    List<String> all = templates.get(section);
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
-      if (in(split, i)) {
-        out.add(all.get(i));
+  /**
+   * User prompts built from the split's goals and request templates ({@code copies} per goal): harmful goals are
+   * unsafe with their code, alarming-but-benign and everyday goals safe. They add the project's own benign prompts
+   * that only sound dangerous, next to harmful ones in the same wording, to the prompt model's training data.
+   */
+  public List<LabelledTurn> prompts(Split split, int copies, long seed) {
+    Random rnd = new Random(seed * 17 + split.ordinal());
+    List<Template> requests = templates(split, "request");
+    List<LabelledTurn> out = new ArrayList<>();
+    for (List<Goal> goals : List.of(harmful, alarming, benign)) {
+      for (Goal g : goals) {
+        if (!in(split, g.index())) {
+          continue;
+        }
+        for (Template request : pick(requests, copies, rnd)) {
+          boolean unsafe = !g.code().isEmpty();
+          String id = PROMPT_SOURCE + ":" + split.name().toLowerCase() + ":" + g.kind() + (unsafe ? "-" + g.code() : "") + ":" + g.index()
+              + ":request" + request.index();
+          out.add(new LabelledTurn(id, fill(request, g), unsafe ? LabelledTurn.UNSAFE : LabelledTurn.SAFE,
+              unsafe ? g.code() : "generated:" + g.kind(), "en", PROMPT_SOURCE, "user", List.of()));
+        }
       }
     }
     return out;
   }
 
-  private static String fill(String template, Goal g) {
-    return template.replace("{goal}", g.text());
+  /** The goal a row was generated from ("harmful-S1:3"): rows of one goal share a cross-validation fold. */
+  public static String group(LabelledTurn row) {
+    String local = row.id().substring(row.source().length() + 1);
+    String[] p = local.split(":");
+    return p.length >= 3 ? p[1] + ":" + p[2] : local;
   }
 
-  private static List<String> pick(List<String> from, int n, Random rnd) {
-    List<String> copy = new ArrayList<>(from);
+  /** The reply template a row was generated from ("refusal7"). */
+  public static String template(LabelledTurn row) {
+    String[] p = row.id().split(":");
+    return p.length >= 6 ? p[4] : row.id();
+  }
+
+  private static LabelledTurn row(Split split, Goal g, Template t, int n, String request, String reply, boolean unsafe, String category) {
+    String id = SOURCE + ":" + split.name().toLowerCase() + ":" + g.kind() + (g.code().isEmpty() ? "" : "-" + g.code()) + ":" + g.index()
+        + ":" + t.section() + t.index() + ":" + n;
+    return new LabelledTurn(id, reply, unsafe ? LabelledTurn.UNSAFE : LabelledTurn.SAFE, category, "en", SOURCE, "assistant",
+        List.of(ChatMessage.user(request)));
+  }
+
+  private List<Template> templates(Split split, String section) {
+    List<String> all = templates.get(section);
+    List<Template> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (in(split, i)) {
+        out.add(new Template(section, i, all.get(i)));
+      }
+    }
+    return out;
+  }
+
+  private static String fill(Template template, Goal g) {
+    return template.text().replace("{goal}", g.text());
+  }
+
+  private static <T> List<T> pick(List<T> from, int n, Random rnd) {
+    List<T> copy = new ArrayList<>(from);
     java.util.Collections.shuffle(copy, rnd);
     return copy.subList(0, Math.min(n, copy.size()));
   }

@@ -29,10 +29,15 @@ import java.util.Map;
  */
 record ReplyModels(LogisticRegression refusal, LogisticRegression stack, double threshold, List<ScoredExample> outOfFold) {
 
+  /**
+   * @param requestLogits out-of-fold prompt-model logits of requests the prompt model was trained on (the generated
+   *     prompts), by normalised text: a request the prompt model saw is never scored by it
+   */
   static ReplyModels train(List<LabelledTurn> rows, TextScorer scorer, HashedNgrams ngrams, TextNormaliser normaliser,
-      LogisticRegressionTrainer lrTrainer, LogisticRegressionTrainer metaTrainer, int folds, long seed, double fpr) {
+      Map<String, Double> requestLogits, LogisticRegressionTrainer lrTrainer, LogisticRegressionTrainer metaTrainer, int folds,
+      long seed, double fpr) {
     int n = rows.size();
-    Map<String, Double> promptLogits = new HashMap<>();
+    Map<String, Double> promptLogits = new HashMap<>(requestLogits);
     double[] q = new double[n];
     double[] r = new double[n];
     SparseVector[] tfidf = new SparseVector[n];
@@ -48,7 +53,9 @@ record ReplyModels(LogisticRegression refusal, LogisticRegression stack, double 
       stats[i] = TextStatistics.of(reply);
       refuses[i] = refusal(row);
     }
-    int[] fold = CrossValidation.folds(rows.stream().map(ReplyCorpus::group).toList(), folds, seed);
+    // Folds by reply template: out-of-fold refusal scores then show how the detector does on wording it never saw,
+    // which is what the held-out conversations (and real replies) ask of it.
+    int[] fold = CrossValidation.folds(rows.stream().map(ReplyCorpus::template).toList(), folds, seed);
     double[] refusalLogit = new double[n];
     for (int f = 0; f < folds; f++) {
       LogisticRegression m = lrTrainer.fit(refusalExamples(tfidf, stats, refuses, SafetyTrainer.indices(fold, f, false)),

@@ -25,13 +25,18 @@ public final class SafetyData {
       Map.entry("forbidden_questions", "MIT"), Map.entry("harmbench", "MIT"), Map.entry("mitre_frr_en", "MIT"),
       Map.entry("mitre_frr_ml", "MIT"), Map.entry("openai_moderation", "MIT"), Map.entry("purplellama_instruct", "MIT"),
       Map.entry("purplellama_interpreter", "MIT"), Map.entry("purplellama_sysprompt", "MIT"),
-      Map.entry(ReplyCorpus.SOURCE, "this project"));
+      Map.entry(ReplyCorpus.SOURCE, "this project"), Map.entry(ReplyCorpus.PROMPT_SOURCE, "this project"));
 
   private SafetyData() {}
 
   /** The licence of a source as the dataset README gives it, or "unknown". */
   public static String licence(String source) {
     return LICENCES.getOrDefault(source, "unknown");
+  }
+
+  /** Rows the project generated itself (prompts and conversations from hand-written goals and templates). */
+  public static boolean generated(String source) {
+    return source.equals(ReplyCorpus.SOURCE) || source.equals(ReplyCorpus.PROMPT_SOURCE);
   }
 
   public static boolean weak(LabelledTurn r) {
@@ -77,7 +82,7 @@ public final class SafetyData {
     return switch (source) {
       case "mitre_frr_ml", "mitre_frr_en" -> "frr:" + local.replaceAll(":.*$", "");
       case "awesome_chatgpt_prompts_zh" -> "zh:" + local.replaceAll("^(cn|tw)-", "");
-      case ReplyCorpus.SOURCE -> ReplyCorpus.group(r);
+      case ReplyCorpus.SOURCE, ReplyCorpus.PROMPT_SOURCE -> ReplyCorpus.group(r);
       default -> id;
     };
   }

@@ -57,7 +57,7 @@ public final class SafetyTrainer {
    */
   public record Options(Path data, long seed, boolean excludeNonCommercial, boolean excludeWeak, double weakWeight, int folds,
       boolean encoder, Path embeddingCache, int bits, double l2, double targetFpr, double overRefusalFpr, double replyFpr,
-      PrintWriter log) {}
+      boolean generatedPrompts, PrintWriter log) {}
 
   /**
    * @param outOfFold every training prompt's and generated train reply's out-of-fold score (calibrated scale)
@@ -74,7 +74,11 @@ public final class SafetyTrainer {
   public Result train(Options o) throws IOException {
     long started = System.nanoTime();
     PrintWriter log = o.log();
-    List<LabelledTurn> data = SafetyData.load(o.data(), o.excludeNonCommercial(), o.excludeWeak());
+    List<LabelledTurn> data = new ArrayList<>(SafetyData.load(o.data(), o.excludeNonCommercial(), o.excludeWeak()));
+    ReplyCorpus corpus = new ReplyCorpus();
+    if (o.generatedPrompts()) {
+      data.addAll(corpus.prompts(ReplyCorpus.Split.TRAIN, Integer.MAX_VALUE, o.seed()));
+    }
     log.printf("training prompts: %d (%d unsafe)%n", data.size(), data.stream().filter(LabelledTurn::unsafe).count());
     HashedNgrams.Config config = new HashedNgrams.Config(o.bits(), 2, 5, 1, 2);
     HashedNgrams raw = new HashedNgrams(config, null);
@@ -82,7 +86,8 @@ public final class SafetyTrainer {
     List<Row> rows = new ArrayList<>(data.size());
     for (LabelledTurn r : data) {
       String t = normaliser.normalise(Sanitised.text(r.text())).text();
-      float w = SafetyData.weak(r) ? (float) o.weakWeight() : 1f;
+      // Generated prompts repeat each goal in every request template: half weight each.
+      float w = SafetyData.weak(r) ? (float) o.weakWeight() : SafetyData.generated(r.source()) ? 0.5f : 1f;
       rows.add(new Row(r, t, r.unsafe(), CODES.indexOf(r.code()), raw.counts(t), TextStatistics.of(t), w));
     }
     int n = rows.size();
@@ -143,17 +148,22 @@ public final class SafetyTrainer {
     log.printf("final prompt models fitted (%.1f s)%n", seconds(started));
 
     // 5. reply models on the generated conversations
-    ReplyCorpus corpus = new ReplyCorpus();
     List<LabelledTurn> replyRows = corpus.generate(ReplyCorpus.Split.TRAIN, o.seed());
     List<LabelledTurn> heldout = corpus.generate(ReplyCorpus.Split.TEST, o.seed());
     LogisticRegression noRefusal = zero(config.dimension(), TextStatistics.dimension(), 1);
     LogisticRegression noStack = zero(0, MetaFeatures.replyDimension(), 1);
     SafetyHead promptOnly = new SafetyHead(ngrams, lexical, mlp, promptStack, categories, noRefusal, noStack, CODES, promptThreshold, 0.5,
         HeadFile.newMetadata());
+    java.util.Map<String, Double> requestLogits = new java.util.HashMap<>();
+    for (int i = 0; i < n; i++) {
+      if (rows.get(i).source().source().equals(ReplyCorpus.PROMPT_SOURCE)) {
+        requestLogits.put(rows.get(i).text(), MetaFeatures.logit(pPrompt[i]));
+      }
+    }
     ReplyModels replies;
     try (TextEmbedder embedder = o.encoder() ? TextEmbedder.miniLm(1, false, Duration.ZERO) : null) {
-      replies = ReplyModels.train(replyRows, new TextScorer(promptOnly, embedder), ngrams, normaliser, lrTrainer, metaTrainer, o.folds(), o.seed(),
-          o.replyFpr());
+      replies = ReplyModels.train(replyRows, new TextScorer(promptOnly, embedder), ngrams, normaliser, requestLogits, lrTrainer,
+          new LogisticRegressionTrainer(1e-3, 500), o.folds(), o.seed(), o.replyFpr());
     }
     log.printf("reply models fitted on %d generated conversations; reply threshold %.4f (%.1f s)%n", replyRows.size(),
         replies.threshold(), seconds(started));
@@ -166,6 +176,7 @@ public final class SafetyTrainer {
     report.put("exclude_weak", o.excludeWeak());
     report.put("weak_weight", o.weakWeight());
     report.put("prompts", n);
+    report.put("generated_prompts", o.generatedPrompts());
     report.put("generated_replies_train", replyRows.size());
     report.put("generated_replies_heldout", heldout.size());
     report.put("folds", o.folds());
@@ -227,14 +238,16 @@ public final class SafetyTrainer {
   private static ObjectNode tradeoff(double[] p, List<Row> rows) {
     ObjectNode out = HeadFile.newMetadata();
     double[] over = select(p, rows, r -> SafetyData.overRefusal(r.source()));
-    double[] safe = select(p, rows, r -> !r.unsafe());
-    double[] unsafeClean = select(p, rows, r -> r.unsafe() && !SafetyData.weak(r.source()));
+    double[] safe = select(p, rows, r -> !r.unsafe() && !SafetyData.generated(r.source().source()));
+    double[] xstest = select(p, rows, r -> SafetyData.overRefusal(r.source()) && r.source().source().equals("xstest"));
+    double[] unsafeClean = select(p, rows, r -> r.unsafe() && !SafetyData.weak(r.source()) && !SafetyData.generated(r.source().source()));
     double[] unsafeWeak = select(p, rows, r -> r.unsafe() && SafetyData.weak(r.source()));
     for (double target : new double[] {0.01, 0.02, 0.03, 0.05, 0.10}) {
       double t = BinaryMetrics.thresholdForFpr(over, target);
       ObjectNode row = out.putObject("over_refusal_" + target);
       row.put("threshold_raw", t);
       row.put("over_refusal_flag_rate", BinaryMetrics.fractionAbove(over, t, true));
+      row.put("xstest_safe_flag_rate", BinaryMetrics.fractionAbove(xstest, t, true));
       row.put("safe_fpr", BinaryMetrics.fractionAbove(safe, t, true));
       row.put("recall_without_weak", BinaryMetrics.fractionAbove(unsafeClean, t, true));
       if (unsafeWeak.length > 0) {
@@ -266,7 +279,8 @@ public final class SafetyTrainer {
 
   /** The lowest threshold meeting both rates: {@code targetFpr} on all safe rows, {@code overRefusalFpr} on the subgroup. */
   static double chooseThreshold(double[] p, List<Row> rows, double targetFpr, double overRefusalFpr) {
-    double t = BinaryMetrics.thresholdForFpr(select(p, rows, r -> !r.unsafe()), targetFpr);
+    // On the dataset's rows only: the generated prompts are the project's own and easier.
+    double t = BinaryMetrics.thresholdForFpr(select(p, rows, r -> !r.unsafe() && !SafetyData.generated(r.source().source())), targetFpr);
     double[] over = select(p, rows, r -> SafetyData.overRefusal(r.source()));
     if (over.length > 0) {
       t = Math.max(t, BinaryMetrics.thresholdForFpr(over, overRefusalFpr));

@@ -22,7 +22,7 @@ class SafetyTrainerTest {
 
   private static SafetyTrainer.Options options(Path data, Path dir) {
     return new SafetyTrainer.Options(data, 11, false, false, 1.0, 3, false, dir.resolve("cache"), 14, 1e-4, 0.02, 0.05, 0.02,
-        new PrintWriter(new StringWriter()));
+        true, new PrintWriter(new StringWriter()));
   }
 
   @Test
