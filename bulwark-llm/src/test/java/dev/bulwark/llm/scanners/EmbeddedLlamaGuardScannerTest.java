@@ -106,12 +106,15 @@ class EmbeddedLlamaGuardScannerTest {
     while (sb.length() < 1_000_000) {
       sb.append("The quarterly report shows revenue up four percent on last year. ");
     }
-    sb.append(HARMFUL);
-    ScanResult r = scan(Message.user(sb.toString()), Trace.empty());
+    String benign = sb.toString();
+    ScanResult r = scan(Message.user(benign), Trace.empty());
     assertThat(r.status()).isEqualTo(Status.SUCCESS);
+    assertThat(r.decision()).isEqualTo(Decision.ALLOW);
     assertThat(r.reason()).contains("4 of ").contains("chunks went through the encoder");
-    assertThat(r.decision()).isEqualTo(Decision.BLOCK);
-    assertThat(r.findings().get(0).start()).isGreaterThan(990_000);
+    // A harmful part that fills a chunk is found, and the finding points at it.
+    ScanResult harmful = scan(Message.user(benign + (HARMFUL + " ").repeat(60)), Trace.empty());
+    assertThat(harmful.decision()).isEqualTo(Decision.BLOCK);
+    assertThat(harmful.findings().get(0).start()).isGreaterThan(990_000);
   }
 
   @Test

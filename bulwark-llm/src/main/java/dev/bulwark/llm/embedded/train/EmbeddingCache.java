@@ -41,7 +41,9 @@ final class EmbeddingCache implements AutoCloseable {
             for (int i = 0; i < v.length; i++) {
               v[i] = in.readFloat();
             }
-            vectors.put(key, v);
+            if (finite(v)) {
+              vectors.put(key, v);
+            }
             good += 2 + key.length() + 4 + 4L * v.length;
           } catch (EOFException | java.io.UTFDataFormatException | NegativeArraySizeException e) {
             break;
@@ -57,6 +59,16 @@ final class EmbeddingCache implements AutoCloseable {
     }
     out = new DataOutputStream(new java.io.BufferedOutputStream(
         Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)));
+  }
+
+  /** A vector damaged on disk (NaN, or an absurd value) is recomputed rather than trusted. */
+  private static boolean finite(float[] v) {
+    for (float x : v) {
+      if (!(Math.abs(x) < 1e4)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   float[] get(String text) {

@@ -133,6 +133,12 @@ public final class SafetyTrainer {
         pLexical[i] = dev.bulwark.classifier.Softmax.sigmoid(lexLogit[i]);
       }
     }
+    for (int i = 0; i < n; i++) {
+      if (!Double.isFinite(pPrompt[i])) {
+        throw new IllegalStateException("row " + rows.get(i).source().id() + " got a non-finite out-of-fold score; its features"
+            + " are damaged (a corrupt embedding cache?)");
+      }
+    }
     List<Integer> all = range(n);
     LogisticRegression promptStack = metaTrainer.fit(denseExamples(rows, meta, all), 0, MetaFeatures.promptDimension(o.encoder()));
 
