@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
       dev.bulwark.cli.codeshield.CodeShieldEvalCommand.class,
       dev.bulwark.cli.promptguard.EvalPromptGuardCommand.class,
       dev.bulwark.cli.eval.CyberSecEvalCommand.class,
+      dev.bulwark.cli.llamaguard.EvalLlamaGuardCommand.class,
     })
 final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

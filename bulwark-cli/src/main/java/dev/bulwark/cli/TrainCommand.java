@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
     description = "Train a classifier head reproducibly (fixed seed).",
     subcommands = {
       dev.bulwark.cli.promptguard.TrainPromptGuardCommand.class,
+      dev.bulwark.cli.llamaguard.TrainLlamaGuardCommand.class,
     })
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -36,9 +36,9 @@ public final class Moderation implements AutoCloseable {
 
   /**
    * The moderation model a firewall configuration implies: Llama Guard with the settings of the {@code llama-guard}
-   * scanner instance (else of the first instance of type {@code llama-guard}) on its backend. Empty when that
-   * scanner cannot run (no backend configured). When an embedded default classifier exists, it is returned instead
-   * of empty, so callers need not change. {@link #close()} releases the backend.
+   * scanner instance (else of the first instance of type {@code llama-guard}) on its backend, or, with no backend
+   * configured, the embedded offline classifier. Empty only when neither can run (a build without the embedded
+   * head). {@link #close()} releases the backend or the shared embedded model.
    *
    * @throws dev.bulwark.core.ConfigException for a bad setting or a backend that cannot be opened
    */
@@ -55,6 +55,11 @@ public final class Moderation implements AutoCloseable {
     var provider = new dev.bulwark.llm.scanners.LlamaGuardScannerProvider();
     if (provider.unavailableReason(settings).isPresent()) {
       return java.util.Optional.empty();
+    }
+    if (!dev.bulwark.llm.scanners.LlamaGuardScannerProvider.hasBackend(settings)) {
+      // No backend: the embedded offline classifier, shared with the llama-guard scanner of the same process.
+      var lease = dev.bulwark.llm.scanners.LlamaGuardScannerProvider.embedded(settings);
+      return java.util.Optional.of(new Moderation(lease.classifier(), lease));
     }
     LlamaGuard guard = dev.bulwark.llm.scanners.LlamaGuardScannerProvider.classifier(settings);
     return java.util.Optional.of(new Moderation(guard, guard.backend()));

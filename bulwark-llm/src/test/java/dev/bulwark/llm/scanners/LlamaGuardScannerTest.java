@@ -80,16 +80,6 @@ class LlamaGuardScannerTest {
   }
 
   @Test
-  void withoutABackendItSaysWhy() {
-    assertThatThrownBy(() -> firewall("roles:\n  user: [llama-guard]\n"))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("llama-guard has no LLM backend");
-    try (Firewall fw = Firewall.fromConfig(FirewallConfig.parse("preset: chatbot\n", "test.yaml"))) {
-      assertThat(fw.notes()).anyMatch(n -> n.contains("llama-guard") && n.contains("no LLM backend"));
-    }
-  }
-
-  @Test
   void configurationMistakesNameFileAndLine() {
     assertThatThrownBy(() -> firewall("backends:\n  local: {type: gguf, model: x.gguf, thread: 2}\n"
         + "scanners:\n  llama-guard: {backend: local}\nroles:\n  user: [llama-guard]\n"))

@@ -1,0 +1,140 @@
+package dev.bulwark.cli.llamaguard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.classifier.ClassifierException;
+import dev.bulwark.classifier.metrics.ScoredExample;
+import dev.bulwark.cli.CliException;
+import dev.bulwark.cli.ExitCodes;
+import dev.bulwark.cli.UsageException;
+import dev.bulwark.llm.embedded.eval.SafetyReport;
+import dev.bulwark.llm.embedded.train.LabelledTurns;
+import dev.bulwark.llm.embedded.train.SafetyTrainer;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bulwark train llama-guard}: trains the embedded content-safety head (n-grams + MiniLM, stacked; replies). */
+@Command(name = "llama-guard", mixinStandardHelpOptions = true,
+    description = {
+      "Train the embedded Llama Guard head (the default of the llama-guard scanner) on labelled content-safety JSONL",
+      "({id, text, label: safe|unsafe, category: S1..S14, lang, source}) plus the project's own generated conversations",
+      "for assistant replies. Writes to --out: llama-guard-head.bwh (copy it to",
+      "bulwark-llm/src/main/resources/dev/bulwark/llm/embedded/ to ship it), training-report.json, oof-scores.jsonl",
+      "(cross-validated scores of every training row) and heldout-replies.jsonl (generated conversations never trained",
+      "on). Prints the out-of-fold report and the held-out reply report."
+    })
+public final class TrainLlamaGuardCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled JSONL, e.g. ../shared/datasets/content_safety/dev.jsonl.")
+  Path data;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+  Path out;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed for folds, generated conversations and the MLP (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--exclude-noncommercial", description = "Drop non-commercial sources (SimpleSafetyTests, CC-BY-NC-4.0).")
+  boolean excludeNonCommercial;
+
+  @Option(names = "--exclude-weak", description = "Drop the weakly labelled source (AILuminate hazard-eliciting prompts).")
+  boolean excludeWeak;
+
+  @Option(names = "--weak-weight", defaultValue = "1.0", description = "Example weight of weakly labelled rows when kept (default ${DEFAULT-VALUE}).")
+  double weakWeight;
+
+  @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds (default ${DEFAULT-VALUE}).")
+  int folds;
+
+  @Option(names = "--no-encoder", description = "Train the n-gram stage only (no MiniLM).")
+  boolean noEncoder;
+
+  @Option(names = "--bits", defaultValue = "18", description = "log2 of the n-gram hash buckets (default ${DEFAULT-VALUE}).")
+  int bits;
+
+  @Option(names = "--l2", defaultValue = "1e-4", description = "L2 penalty of the n-gram regressions (default ${DEFAULT-VALUE}).")
+  double l2;
+
+  @Option(names = "--target-fpr", defaultValue = "0.02", description = "Out-of-fold false-positive rate on all safe prompts at the threshold (default ${DEFAULT-VALUE}).")
+  double targetFpr;
+
+  @Option(names = "--over-refusal-fpr", defaultValue = "0.025",
+      description = "Out-of-fold flag rate on benign-but-alarming prompts at the threshold (default ${DEFAULT-VALUE}).")
+  double overRefusalFpr;
+
+  @Option(names = "--reply-fpr", defaultValue = "0.02", description = "Out-of-fold false-positive rate on safe generated replies (default ${DEFAULT-VALUE}).")
+  double replyFpr;
+
+  @Option(names = "--no-generated-prompts",
+      description = "Train the prompt model on --data only, without the project's prompts built from hand-written goals.")
+  boolean noGeneratedPrompts;
+
+  @Option(names = "--embedding-cache", paramLabel = "FILE", description = "Cache of MiniLM embeddings between runs (default: DIR/embeddings.cache).")
+  Path embeddingCache;
+
+  @Override
+  public Integer call() throws IOException {
+    if (folds < 2) {
+      throw new UsageException("--folds must be at least 2");
+    }
+    if (!Files.isRegularFile(data)) {
+      throw new UsageException("--data: file not found: " + data);
+    }
+    for (double r : new double[] {targetFpr, overRefusalFpr, replyFpr}) {
+      if (!(r > 0 && r < 1)) {
+        throw new UsageException("--target-fpr, --over-refusal-fpr and --reply-fpr must be between 0 and 1");
+      }
+    }
+    if (!(weakWeight > 0)) {
+      throw new UsageException("--weak-weight must be positive (use --exclude-weak to drop the source)");
+    }
+    PrintWriter log = spec.commandLine().getErr();
+    Files.createDirectories(out);
+    Path cache = embeddingCache != null ? embeddingCache : out.resolve("embeddings.cache");
+    SafetyTrainer.Result result;
+    try {
+      result = new SafetyTrainer().train(new SafetyTrainer.Options(data, seed, excludeNonCommercial, excludeWeak, weakWeight, folds,
+          !noEncoder, cache, bits, l2, targetFpr, overRefusalFpr, replyFpr, !noGeneratedPrompts, log));
+    } catch (IllegalArgumentException | ClassifierException e) {
+      throw new CliException(e.getMessage(), e);
+    }
+    Path head = out.resolve("llama-guard-head.bwh");
+    result.head().write(head);
+    Files.writeString(out.resolve("training-report.json"), result.report().toPrettyString() + "\n", StandardCharsets.UTF_8);
+    writeScores(out.resolve("oof-scores.jsonl"), result);
+    LabelledTurns.write(out.resolve("heldout-replies.jsonl"), result.heldoutReplies());
+    PrintWriter stdout = spec.commandLine().getOut();
+    SafetyReport report = new SafetyReport(0.5);
+    stdout.println("Out-of-fold scores of the training rows (no row scored by a model that saw it); threshold 0.5 = operating point");
+    stdout.print(report.format(result.outOfFold()));
+    stdout.println();
+    stdout.println("Held-out generated conversations (goals and templates never trained on), scored by the final head");
+    stdout.print(report.format(result.heldoutScores()));
+    stdout.printf("%nhead: %s (%d bytes)%n", head, Files.size(head));
+    return ExitCodes.OK;
+  }
+
+  private static void writeScores(Path file, SafetyTrainer.Result result) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (ScoredExample e : result.outOfFold()) {
+        ObjectNode o = json.createObjectNode();
+        o.put("id", e.id());
+        o.put("score", Math.round(e.score() * 1e6) / 1e6);
+        e.attributes().forEach(o::put);
+        w.write(json.writeValueAsString(o));
+        w.write('\n');
+      }
+    }
+  }
+}

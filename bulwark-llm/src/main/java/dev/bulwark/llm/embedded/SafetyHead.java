@@ -1,0 +1,176 @@
+package dev.bulwark.llm.embedded;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.classifier.ClassifierException;
+import dev.bulwark.classifier.features.HashedNgrams;
+import dev.bulwark.classifier.features.TextStatistics;
+import dev.bulwark.classifier.head.HeadFile;
+import dev.bulwark.classifier.head.LogisticRegression;
+import dev.bulwark.classifier.head.Mlp;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything the embedded content-safety classifier learned, as stored in {@code llama-guard-head.bwh}.
+ *
+ * @param ngrams hashed character and word n-grams with their IDF
+ * @param lexical n-gram + text-statistics logistic regression: unsafe vs safe
+ * @param encoder MLP over MiniLM embeddings: unsafe vs safe (null when trained without the encoder)
+ * @param promptStack stacking model over {@link MetaFeatures#prompt}: the unsafe probability of a user turn
+ * @param categories one sigmoid per hazard code over n-grams + unit MiniLM embedding (or none), trained on unsafe
+ *     rows only: P(code | unsafe)
+ * @param refusal n-gram + statistics logistic regression: the reply refuses
+ * @param replyStack stacking model over {@link MetaFeatures#reply}: the unsafe probability of an assistant turn
+ * @param codes the hazard codes of {@code categories}' outputs, in order
+ * @param promptThreshold raw unsafe probability of a user turn that maps to the operating point 0.5
+ * @param replyThreshold raw unsafe probability of an assistant turn that maps to the operating point 0.5
+ * @param info training provenance and metrics (the model card's numbers)
+ */
+public record SafetyHead(
+    HashedNgrams ngrams,
+    LogisticRegression lexical,
+    Mlp encoder,
+    LogisticRegression promptStack,
+    LogisticRegression categories,
+    LogisticRegression refusal,
+    LogisticRegression replyStack,
+    List<String> codes,
+    double promptThreshold,
+    double replyThreshold,
+    ObjectNode info) {
+
+  public static final String RESOURCE = "/dev/bulwark/llm/embedded/llama-guard-head.bwh";
+  public static final String FORMAT = "bulwark-llama-guard-head";
+
+  public SafetyHead {
+    codes = List.copyOf(codes);
+    if (categories.outputs() != codes.size()) {
+      throw new IllegalArgumentException("category model has " + categories.outputs() + " outputs for " + codes.size() + " codes");
+    }
+  }
+
+  public boolean hasEncoder() {
+    return encoder != null;
+  }
+
+  /** The head shipped in the jar. */
+  public static SafetyHead shipped() {
+    try (InputStream in = SafetyHead.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new ClassifierException("the embedded Llama Guard head " + RESOURCE + " is not on the class path");
+      }
+      return fromFile(HeadFile.read(in, "classpath:" + RESOURCE));
+    } catch (IOException e) {
+      throw new ClassifierException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
+    }
+  }
+
+  public static SafetyHead read(Path file) {
+    return fromFile(HeadFile.read(file));
+  }
+
+  public void write(Path file) throws IOException {
+    toFile().write(file, Set.of("prompt_stack.weights", "prompt_stack.bias", "reply_stack.weights", "reply_stack.bias",
+        "lexical.bias", "refusal.bias", "categories.bias"));
+  }
+
+  HeadFile toFile() {
+    ObjectNode m = HeadFile.newMetadata();
+    m.put("format", FORMAT);
+    HashedNgrams.Config c = ngrams.config();
+    ObjectNode n = m.putObject("ngrams");
+    n.put("bits", c.bits()).put("char_min", c.charMin()).put("char_max", c.charMax()).put("word_min", c.wordMin()).put("word_max", c.wordMax());
+    m.putArray("statistics").addAll(TextStatistics.NAMES.stream().map(m.arrayNode()::textNode).toList());
+    m.putArray("codes").addAll(codes.stream().map(m.arrayNode()::textNode).toList());
+    m.put("mlp_hidden", encoder == null ? 0 : encoder.hidden());
+    m.put("prompt_threshold", promptThreshold).put("reply_threshold", replyThreshold);
+    m.set("info", info);
+    Map<String, float[]> a = new LinkedHashMap<>();
+    a.put("ngram.idf", ngrams.idf());
+    put(a, "lexical", lexical);
+    if (encoder != null) {
+      String[] names = {"mlp.mean", "mlp.scale", "mlp.w1", "mlp.b1", "mlp.w2", "mlp.b2"};
+      float[][] p = encoder.parameters();
+      for (int i = 0; i < names.length; i++) {
+        a.put(names[i], p[i]);
+      }
+    }
+    put(a, "prompt_stack", promptStack);
+    put(a, "categories", categories);
+    put(a, "refusal", refusal);
+    put(a, "reply_stack", replyStack);
+    return new HeadFile(m, a);
+  }
+
+  /** A model's weights, outputs concatenated, and its biases. */
+  private static void put(Map<String, float[]> a, String name, LogisticRegression lr) {
+    int width = lr.sparseDim() + lr.denseDim();
+    float[] w = new float[width * lr.outputs()];
+    float[] b = new float[lr.outputs()];
+    for (int k = 0; k < lr.outputs(); k++) {
+      System.arraycopy(lr.weights(k), 0, w, k * width, width);
+      b[k] = lr.bias(k);
+    }
+    a.put(name + ".weights", w);
+    a.put(name + ".bias", b);
+  }
+
+  private static LogisticRegression get(HeadFile f, String name, int sparseDim, int denseDim) {
+    float[] w = f.array(name + ".weights");
+    float[] b = f.array(name + ".bias");
+    int width = sparseDim + denseDim;
+    if (w.length != width * b.length) {
+      throw new ClassifierException(name + ": " + w.length + " weights for " + b.length + " outputs of width " + width
+          + ": the head file does not match this build; retrain it with 'bulwark train llama-guard'");
+    }
+    float[][] rows = new float[b.length][];
+    for (int k = 0; k < b.length; k++) {
+      rows[k] = java.util.Arrays.copyOfRange(w, k * width, (k + 1) * width);
+    }
+    return new LogisticRegression(sparseDim, denseDim, rows, b);
+  }
+
+  static SafetyHead fromFile(HeadFile f) {
+    ObjectNode m = f.metadata();
+    if (!FORMAT.equals(m.path("format").asText())) {
+      throw new ClassifierException("not a Llama Guard head (format '" + m.path("format").asText() + "', expected '" + FORMAT + "')");
+    }
+    if (m.path("statistics").size() != TextStatistics.dimension()) {
+      throw new ClassifierException("the head was trained with " + m.path("statistics").size() + " text statistics; this build computes "
+          + TextStatistics.dimension() + ": retrain it with 'bulwark train llama-guard'");
+    }
+    JsonNode n = m.path("ngrams");
+    HashedNgrams.Config c = new HashedNgrams.Config(n.path("bits").asInt(), n.path("char_min").asInt(), n.path("char_max").asInt(),
+        n.path("word_min").asInt(), n.path("word_max").asInt());
+    HashedNgrams ngrams = new HashedNgrams(c, f.array("ngram.idf"));
+    int stats = TextStatistics.dimension();
+    Mlp mlp = null;
+    int hidden = m.path("mlp_hidden").asInt(0);
+    if (hidden > 0) {
+      float[] mean = f.array("mlp.mean");
+      float[] b2 = f.array("mlp.b2");
+      mlp = new Mlp(mean.length, hidden, b2.length, mean, f.array("mlp.scale"), f.array("mlp.w1"), f.array("mlp.b1"), f.array("mlp.w2"), b2);
+    }
+    boolean enc = mlp != null;
+    List<String> codes = new ArrayList<>();
+    m.path("codes").forEach(x -> codes.add(x.asText()));
+    return new SafetyHead(ngrams,
+        get(f, "lexical", c.dimension(), stats),
+        mlp,
+        get(f, "prompt_stack", 0, MetaFeatures.promptDimension(enc)),
+        get(f, "categories", c.dimension(), enc ? mlp.inputs() : 0),
+        get(f, "refusal", c.dimension(), stats),
+        get(f, "reply_stack", 0, MetaFeatures.replyDimension()),
+        codes,
+        m.path("prompt_threshold").asDouble(0.5),
+        m.path("reply_threshold").asDouble(0.5),
+        (ObjectNode) m.path("info"));
+  }
+}
