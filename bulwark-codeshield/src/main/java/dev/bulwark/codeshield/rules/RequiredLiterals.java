@@ -18,22 +18,34 @@ final class RequiredLiterals {
   private static final int MIN_LENGTH = 2;
 
   private final String re;
+  private final boolean caseSensitive;
   private int pos;
 
-  private RequiredLiterals(String re) {
+  private RequiredLiterals(String re, boolean caseSensitive) {
     this.re = re;
+    this.caseSensitive = caseSensitive;
   }
 
-  /** The literals (at least one must occur), or null when no useful requirement could be derived. */
+  /** The literals in lower case (at least one must occur, ignoring ASCII case), or null when none could be derived. */
   static List<String> of(String regex) {
+    return of(regex, false);
+  }
+
+  /**
+   * The literals, or null when no useful requirement could be derived. With {@code caseSensitive} (only for a regex
+   * without case-insensitive parts) they keep their case, so one of them must occur exactly; otherwise they are lower
+   * case and must occur in the ASCII-lower-cased text. Literals outside ASCII give no requirement (the regex's case
+   * folding and the text's lower-casing could disagree).
+   */
+  static List<String> of(String regex, boolean caseSensitive) {
     try {
-      RequiredLiterals p = new RequiredLiterals(regex);
+      RequiredLiterals p = new RequiredLiterals(regex, caseSensitive);
       Set<String> r = p.alternation();
       if (p.pos != regex.length() || r == null || r.isEmpty()) {
         return null;
       }
       for (String s : r) {
-        if (s.length() < MIN_LENGTH) {
+        if (s.length() < MIN_LENGTH || !s.chars().allMatch(c -> c < 0x80)) {
           return null;
         }
       }
@@ -98,11 +110,15 @@ final class RequiredLiterals {
     return best;
   }
 
-  private static void flush(StringBuilder run, List<Set<String>> candidates) {
+  private void flush(StringBuilder run, List<Set<String>> candidates) {
     if (run.length() > 0) {
-      candidates.add(Set.of(run.toString().toLowerCase(Locale.ROOT)));
+      candidates.add(Set.of(folded(run.toString())));
       run.setLength(0);
     }
+  }
+
+  private String folded(String literal) {
+    return caseSensitive ? literal : literal.toLowerCase(Locale.ROOT);
   }
 
   /** One atom: a literal char, a group (with its requirement), or something that matches "some char". */
@@ -133,7 +149,7 @@ final class RequiredLiterals {
           end = end < 0 ? re.length() : end;
           String lit = re.substring(pos, end);
           pos = Math.min(re.length(), end + 2);
-          return new Element((char) 0, lit.length() >= MIN_LENGTH ? Set.of(lit.toLowerCase(Locale.ROOT)) : null);
+          return new Element((char) 0, lit.length() >= MIN_LENGTH ? Set.of(folded(lit)) : null);
         }
         if (e == 'n') {
           return new Element('\n', null);

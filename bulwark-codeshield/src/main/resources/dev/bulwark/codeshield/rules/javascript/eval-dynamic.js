@@ -21,3 +21,10 @@ function alias(obj, name) {
     // ruleid: javascript.eval-dynamic
     obj.eval("console.log('" + name + "');");
 }
+function optionalCall(prefix, expr) {
+    // ruleid: javascript.eval-dynamic
+    let r = eval?.(prefix + expr);
+    // ok: javascript.eval-dynamic
+    let k = eval?.("40 + 2");
+    return [r, k];
+}
