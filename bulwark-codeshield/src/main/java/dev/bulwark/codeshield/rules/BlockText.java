@@ -17,6 +17,7 @@ final class BlockText {
   private final SourceMask mask;
   private final LineIndex lines;
   private final Map<TextView, LiteralIndex> indexes = new EnumMap<>(TextView.class);
+  private PairIndex pairs;
   private final Map<String, Boolean> blockWide = new HashMap<>();
   private final Map<String, GatedPattern> resolved = new HashMap<>();
 
@@ -42,7 +43,10 @@ final class BlockText {
   }
 
   LiteralIndex index(TextView v) {
-    return indexes.computeIfAbsent(v, k -> new LiteralIndex(view(k)));
+    if (pairs == null) {
+      pairs = new PairIndex(mask.original());
+    }
+    return indexes.computeIfAbsent(v, k -> new LiteralIndex(view(k), pairs));
   }
 
   /** The cached answer of a block-wide condition ({@code key} names the view and the regex), or null. */
@@ -61,7 +65,7 @@ final class BlockText {
     }
     GatedPattern g;
     try {
-      g = GatedPattern.of(Pattern.compile(source, Pattern.MULTILINE));
+      g = GatedPattern.of(source, Pattern.MULTILINE);
     } catch (PatternSyntaxException e) {
       g = null; // a rule-author mistake must not fail a scan; the rule's example test catches it
     }

@@ -11,40 +11,65 @@ import java.util.regex.Pattern;
  * rule even when the rule's keyword never occurs; trying it only from a little before each occurrence of the keyword
  * costs next to nothing.
  *
- * <p>The result is the same as {@link Matcher#find()} over the whole text for every match that starts at most
- * {@value #LINES_BEFORE} lines and {@value #MAX_BACK} chars before its literal (the rules' matches start on the
- * keyword's line or a line or two above it). Matches may extend anywhere: the pattern runs as {@code (?=(...))} in a
+ * <p>Where the regex bounds how far into a match its literal can start ({@code \bexec\s{0,3}\(}: at once), only those
+ * positions are tried, and the result is exactly that of {@link Matcher#find()} over the whole text. Otherwise it is
+ * the same for every match that starts at most {@value #LINES_BEFORE} lines and {@value #MAX_BACK} chars before its
+ * literal (the rules' matches start on the keyword's line or a line or two above it). Matches may extend anywhere: the pattern runs as {@code (?=(...))} in a
  * region with transparent bounds, so the region only limits where a match may start, and lookbehind, {@code \b},
  * {@code ^} and {@code $} see the whole text.
  */
 final class GatedPattern {
   /** Lines before a literal's line where a match containing it may start. */
-  static final int LINES_BEFORE = 3;
+  static final int LINES_BEFORE = 1;
   /** Chars before a literal where a match containing it may start (bounds the window on very long lines). */
-  static final int MAX_BACK = 600;
+  static final int MAX_BACK = 300;
   private static final String WHOLE = "bwwhole";
   private static final Pattern CASE_INSENSITIVE_FLAG = Pattern.compile("\\(\\?[a-zA-Z]*i[a-zA-Z]*[:)]");
 
-  private final Pattern pattern;
+  private final String source;
+  /** The regex as {@code (?=(?<whole>regex))}: zero-width, so a region bounds only where matches start. */
   private final Pattern ahead;
   /** One of these occurs in every match; null when nothing is known (then every position is tried). */
   private final List<String> literals;
+  /** Per literal, how far before it a match may start when the regex bounds that, else -1 (then a few lines). */
+  private final int[] maxBefore;
   private final boolean caseSensitive;
 
-  private GatedPattern(Pattern pattern) {
-    this.pattern = pattern;
-    this.ahead = Pattern.compile("(?=(?<" + WHOLE + ">" + pattern.pattern() + "))", pattern.flags());
-    this.caseSensitive = (pattern.flags() & Pattern.CASE_INSENSITIVE) == 0
-        && !CASE_INSENSITIVE_FLAG.matcher(pattern.pattern()).find();
-    this.literals = RequiredLiterals.of(pattern.pattern(), caseSensitive);
+  private GatedPattern(String source, int flags) {
+    this.source = source;
+    this.ahead = Pattern.compile("(?=(?<" + WHOLE + ">" + source + "))", flags);
+    this.caseSensitive = (flags & Pattern.CASE_INSENSITIVE) == 0 && !CASE_INSENSITIVE_FLAG.matcher(source).find();
+    RequiredLiterals.Requirement r = RequiredLiterals.requirement(source, caseSensitive);
+    this.literals = r == null ? null : List.copyOf(r.maxBefore().keySet());
+    this.maxBefore = r == null ? null : new int[literals.size()];
+    for (int i = 0; r != null && i < literals.size(); i++) {
+      int before = r.maxBefore().get(literals.get(i));
+      maxBefore[i] = before > MAX_BACK ? -1 : before;
+    }
   }
 
   static GatedPattern of(Pattern pattern) {
-    return new GatedPattern(pattern);
+    return new GatedPattern(pattern.pattern(), pattern.flags());
   }
 
-  Pattern pattern() {
-    return pattern;
+  /** @throws java.util.regex.PatternSyntaxException when {@code source} is not a regex */
+  static GatedPattern of(String source, int flags) {
+    return new GatedPattern(source, flags);
+  }
+
+  String source() {
+    return source;
+  }
+
+  /**
+   * Whether the regex matches within {@code [from, to)} of {@code text}, with the region's bounds opaque (as
+   * {@code matcher.region(from, to).find()} on the plain regex).
+   */
+  boolean findIn(CharSequence text, LiteralIndex index, int from, int to) {
+    if (literals != null && !index.occursIn(literals, caseSensitive, from, to)) {
+      return false;
+    }
+    return ahead.matcher(text).region(from, to).find();
   }
 
   /** Receives each match: the matcher (for named groups) and where the match starts and ends. */
@@ -69,15 +94,15 @@ final class GatedPattern {
       search(m, 0, n, 0, visitor);
       return;
     }
-    int[] at = index.positions(literals, caseSensitive);
+    long[] windows = windows(index, lines);
     int next = 0; // matches do not overlap: the next one starts at or after the previous one's end
     int k = 0;
-    while (k < at.length) {
-      int from = windowStart(at[k], lines);
-      int to = at[k];
-      // Merge the windows of the following occurrences that overlap this one.
-      while (k + 1 < at.length && windowStart(at[k + 1], lines) <= to + 1) {
-        to = at[++k];
+    while (k < windows.length) {
+      int from = (int) (windows[k] >>> 32);
+      int to = (int) windows[k];
+      // Merge the following windows that overlap this one.
+      while (k + 1 < windows.length && (int) (windows[k + 1] >>> 32) <= to + 1) {
+        to = Math.max(to, (int) windows[++k]);
       }
       k++;
       from = Math.max(from, next);
@@ -91,6 +116,26 @@ final class GatedPattern {
     }
   }
 
+  /** Per occurrence of a literal, where a match containing it may start: (first << 32 | last), sorted. */
+  private long[] windows(LiteralIndex index, LineIndex lines) {
+    int[][] each = new int[literals.size()][];
+    int total = 0;
+    for (int i = 0; i < each.length; i++) {
+      each[i] = index.positions(literals.get(i), caseSensitive);
+      total += each[i].length;
+    }
+    long[] out = new long[total];
+    int n = 0;
+    for (int i = 0; i < each.length; i++) {
+      for (int at : each[i]) {
+        int from = maxBefore[i] >= 0 ? Math.max(0, at - maxBefore[i]) : lineWindowStart(at, lines);
+        out[n++] = (long) from << 32 | at;
+      }
+    }
+    java.util.Arrays.sort(out);
+    return out;
+  }
+
   /** Whether there is a match anywhere in {@code text}. */
   boolean find(CharSequence text, LiteralIndex index, LineIndex lines) {
     boolean[] found = {false};
@@ -99,11 +144,6 @@ final class GatedPattern {
       return false;
     });
     return found[0];
-  }
-
-  /** Whether a match could lie in {@code [from, to)}: false only when none of the literals starts there. */
-  boolean mayOccurIn(LiteralIndex index, int from, int to) {
-    return literals == null || index.occursIn(literals, caseSensitive, from, to);
   }
 
   /**
@@ -128,7 +168,7 @@ final class GatedPattern {
     return next;
   }
 
-  private static int windowStart(int literalAt, LineIndex lines) {
+  private static int lineWindowStart(int literalAt, LineIndex lines) {
     int line = lines.lineOf(literalAt);
     return Math.max(lines.lineStart(line - LINES_BEFORE), literalAt - MAX_BACK);
   }

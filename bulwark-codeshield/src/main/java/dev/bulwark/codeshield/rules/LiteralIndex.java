@@ -7,40 +7,30 @@ import java.util.Map;
 
 /**
  * Where literals occur in one view of a block, each literal looked up once per block (many rules share literals such
- * as {@code exec} or {@code password}). Case-insensitive lookups go to an ASCII-lower-cased copy with the same offsets
- * ({@code java.util.regex} folds only ASCII case unless told otherwise, so that is the matching notion of case).
+ * as {@code exec} or {@code password}). Case-insensitive means ASCII case only, as {@code java.util.regex} folds case
+ * unless told otherwise.
+ *
+ * <p>A language has a hundred or more rule literals, and one {@code indexOf} pass per literal over a 100 KB text adds
+ * up to milliseconds. Instead every view of a block shares one {@link PairIndex} of the original text: a literal's
+ * candidates are the positions where its first two chars occur there, checked against this view (the views only
+ * differ from the original by blanks, so a literal without spaces occurs in a view only where it occurs in the
+ * original; literals with spaces are searched directly).
  */
 final class LiteralIndex {
   private static final int[] NONE = new int[0];
 
   private final String text;
-  private String lower;
+  private final PairIndex pairs;
   private final Map<String, int[]> exact = new HashMap<>();
   private final Map<String, int[]> folded = new HashMap<>();
 
-  LiteralIndex(String text) {
+  /**
+   * @param text this view
+   * @param pairs the pair index of the original text, whose view this is
+   */
+  LiteralIndex(String text, PairIndex pairs) {
     this.text = text;
-  }
-
-  /** Sorted start offsets of every occurrence of any of {@code literals} (lower case unless {@code caseSensitive}). */
-  int[] positions(List<String> literals, boolean caseSensitive) {
-    if (literals.size() == 1) {
-      return positions(literals.get(0), caseSensitive);
-    }
-    int total = 0;
-    int[][] each = new int[literals.size()][];
-    for (int i = 0; i < each.length; i++) {
-      each[i] = positions(literals.get(i), caseSensitive);
-      total += each[i].length;
-    }
-    int[] all = new int[total];
-    int k = 0;
-    for (int[] p : each) {
-      System.arraycopy(p, 0, all, k, p.length);
-      k += p.length;
-    }
-    Arrays.sort(all);
-    return all;
+    this.pairs = pairs;
   }
 
   /** Whether any of {@code literals} occurs with its start in {@code [from, to)}. */
@@ -56,43 +46,63 @@ final class LiteralIndex {
     return false;
   }
 
-  private int[] positions(String literal, boolean caseSensitive) {
+  /** Sorted start offsets of {@code literal} (lower case unless {@code caseSensitive}). */
+  int[] positions(String literal, boolean caseSensitive) {
     Map<String, int[]> cache = caseSensitive ? exact : folded;
     int[] p = cache.get(literal);
     if (p == null) {
-      p = find(caseSensitive ? text : lower(), literal);
+      p = literal.indexOf(' ') >= 0 ? scan(literal, caseSensitive) : lookUp(literal, caseSensitive);
       cache.put(literal, p);
     }
     return p;
   }
 
-  private static int[] find(String haystack, String literal) {
-    int at = haystack.indexOf(literal);
-    if (at < 0) {
-      return NONE;
-    }
-    int[] out = new int[8];
+  private int[] lookUp(String literal, boolean caseSensitive) {
+    int from = pairs.bucketFrom(literal);
+    int to = pairs.bucketTo(literal);
+    int[] out = NONE;
     int n = 0;
-    while (at >= 0) {
-      if (n == out.length) {
-        out = Arrays.copyOf(out, n * 2);
+    for (int k = from; k < to; k++) {
+      int at = pairs.position(k);
+      if (occursAt(literal, at, caseSensitive)) {
+        if (n == out.length) {
+          out = Arrays.copyOf(out, Math.min(to - from, Math.max(8, n * 2)));
+        }
+        out[n++] = at;
       }
-      out[n++] = at;
-      at = haystack.indexOf(literal, at + 1);
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  private int[] scan(String literal, boolean caseSensitive) {
+    int[] out = NONE;
+    int n = 0;
+    for (int at = 0; at + literal.length() <= text.length(); at++) {
+      if (occursAt(literal, at, caseSensitive)) {
+        if (n == out.length) {
+          out = Arrays.copyOf(out, Math.max(8, n * 2));
+        }
+        out[n++] = at;
+      }
     }
     return Arrays.copyOf(out, n);
   }
 
-  private String lower() {
-    if (lower == null) {
-      char[] c = text.toCharArray();
-      for (int i = 0; i < c.length; i++) {
-        if (c[i] >= 'A' && c[i] <= 'Z') {
-          c[i] += 'a' - 'A';
-        }
-      }
-      lower = new String(c);
+  /** {@code literal} is lower case when not {@code caseSensitive}; only ASCII letters fold. */
+  private boolean occursAt(String literal, int at, boolean caseSensitive) {
+    int len = literal.length();
+    if (at + len > text.length()) {
+      return false;
     }
-    return lower;
+    for (int i = 0; i < len; i++) {
+      char c = text.charAt(at + i);
+      if (!caseSensitive && c >= 'A' && c <= 'Z') {
+        c += 'a' - 'A';
+      }
+      if (c != literal.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.treesitter.TSNode;
 
@@ -324,7 +323,7 @@ public final class RuleEngine {
     LiteralIndex index = text.index(v);
     if (c.nearLines() == 0) {
       // Block-wide conditions give the same answer for every match of the rule: evaluate once per block.
-      String key = v.name() + '\u0000' + p.pattern().pattern();
+      String key = v.name() + '\u0000' + p.source();
       Boolean cached = text.blockWide(key);
       if (cached == null) {
         cached = p.find(new BudgetedText(view, System.nanoTime() + ruleBudgetNanos), index, text.lines());
@@ -336,12 +335,7 @@ public final class RuleEngine {
     int line = lines.lineOf(at);
     int from = lines.lineStart(Math.max(1, line - c.nearLines()));
     int to = lines.lineEnd(Math.min(lines.lineCount(), line + c.nearLines()));
-    if (!p.mayOccurIn(index, from, to)) {
-      return false;
-    }
-    Matcher m = p.pattern().matcher(new BudgetedText(view, System.nanoTime() + ruleBudgetNanos));
-    m.region(from, to);
-    return m.find();
+    return p.findIn(new BudgetedText(view, System.nanoTime() + ruleBudgetNanos), index, from, to);
   }
 
   /** Distinct languages that have at least one rule. */

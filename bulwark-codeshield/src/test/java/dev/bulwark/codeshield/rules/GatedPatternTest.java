@@ -46,7 +46,7 @@ class GatedPatternTest {
   void aMatchMayStartLinesBeforeItsLiteralAndReachFarBeyondIt() {
     Pattern p = Pattern.compile("(?<![\\w.])call\\(\\s*\\w+,\\s*\\w+,\\s*shell=True[^\\n]*\\n[\\s\\S]{0,2000}?done", Pattern.MULTILINE);
     String text = "x = 1\ncall(\n  a,\n  b, shell=True)\n" + "y = 2\n".repeat(200) + "done\nother.call(a, b, shell=True)\n";
-    LiteralIndex index = new LiteralIndex(text);
+    LiteralIndex index = new LiteralIndex(text, new PairIndex(text));
     LineIndex lines = new LineIndex(text);
     assertThat(gated(GatedPattern.of(p), text, index, lines)).isEqualTo(plain(p, text)).hasSize(1);
   }
@@ -56,7 +56,7 @@ class GatedPatternTest {
     Pattern p = Pattern.compile("\\bAKIA[0-9A-Z]{16}\\b", Pattern.MULTILINE);
     String text = "akia0123456789ABCDEF\nkey = AKIA0123456789ABCDEF\n";
     LineIndex lines = new LineIndex(text);
-    assertThat(gated(GatedPattern.of(p), text, new LiteralIndex(text), lines)).containsExactly(List.of(27, 47));
+    assertThat(gated(GatedPattern.of(p), text, new LiteralIndex(text, new PairIndex(text)), lines)).containsExactly(List.of(27, 47));
   }
 
   private static List<Pattern> patternsOf(Rule r) {
