@@ -13,7 +13,7 @@ import java.util.Locale;
 /**
  * Thread CPU time of Code Shield on 100 KB inputs, a companion to {@link CodeShieldThroughputBench} and
  * {@link CodeShieldAdversarialBench} for shared machines (CPU time moves much less with other tenants' load than wall
- * time). For each input it prints the whole scan (all rules, best of {@code reps}) and then every rule alone (best of
+ * time). For each input it prints the whole scan (all rules, best of 10 × {@code reps}) and then every rule alone (best of
  * {@code reps}, warm), slowest first, so "MB/s on a 100 KB file" and "no rule over 50 ms" can be read off one run.
  *
  * <p>Run: {@code java -cp bulwark-bench/target/bulwark-bench.jar dev.bulwark.bench.CodeShieldRuleProfile [reps]
@@ -44,7 +44,7 @@ public final class CodeShieldRuleProfile {
       boolean adversarial = input.contains("-");
       String text = adversarial ? CodeShieldAdversarialBench.hostile(input) : CodeShieldThroughputBench.file(corpus, input);
       Language lang = adversarial ? null : Language.fromName(input).orElseThrow();
-      double whole = adversarial ? Double.NaN : best(mx, reps, () -> all.scan(text, lang));
+      double whole = adversarial ? Double.NaN : best(mx, 10 * reps, () -> all.scan(text, lang));
       List<double[]> times = new ArrayList<>();
       double sum = 0;
       for (int k = 0; k < rules.size(); k++) {

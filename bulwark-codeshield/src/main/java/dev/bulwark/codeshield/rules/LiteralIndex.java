@@ -51,20 +51,32 @@ final class LiteralIndex {
     Map<String, int[]> cache = caseSensitive ? exact : folded;
     int[] p = cache.get(literal);
     if (p == null) {
-      p = literal.indexOf(' ') >= 0 ? scan(literal, caseSensitive) : lookUp(literal, caseSensitive);
+      p = literal.length() == 1 ? scanChar(literal.charAt(0)) : lookUp(literal, caseSensitive);
       cache.put(literal, p);
     }
     return p;
   }
 
+  /**
+   * Candidates from the pair index: the first two adjacent chars of the literal that are not spaces (a view has spaces
+   * where the original has comments or string contents, so only its other chars are sure to be in the original).
+   */
   private int[] lookUp(String literal, boolean caseSensitive) {
-    int from = pairs.bucketFrom(literal);
-    int to = pairs.bucketTo(literal);
+    int skip = 0;
+    while (skip + 1 < literal.length() && (literal.charAt(skip) == ' ' || literal.charAt(skip + 1) == ' ')) {
+      skip++;
+    }
+    if (skip + 1 >= literal.length()) {
+      return scan(literal, caseSensitive);
+    }
+    String pair = literal.substring(skip, skip + 2);
+    int from = pairs.bucketFrom(pair);
+    int to = pairs.bucketTo(pair);
     int[] out = NONE;
     int n = 0;
     for (int k = from; k < to; k++) {
-      int at = pairs.position(k);
-      if (occursAt(literal, at, caseSensitive)) {
+      int at = pairs.position(k) - skip;
+      if (at >= 0 && occursAt(literal, at, caseSensitive)) {
         if (n == out.length) {
           out = Arrays.copyOf(out, Math.min(to - from, Math.max(8, n * 2)));
         }
@@ -72,6 +84,18 @@ final class LiteralIndex {
       }
     }
     return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  private int[] scanChar(char c) {
+    int[] out = NONE;
+    int n = 0;
+    for (int at = text.indexOf(c); at >= 0; at = text.indexOf(c, at + 1)) {
+      if (n == out.length) {
+        out = Arrays.copyOf(out, Math.max(8, n * 2));
+      }
+      out[n++] = at;
+    }
+    return Arrays.copyOf(out, n);
   }
 
   private int[] scan(String literal, boolean caseSensitive) {

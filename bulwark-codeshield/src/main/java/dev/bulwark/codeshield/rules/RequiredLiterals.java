@@ -56,7 +56,7 @@ final class RequiredLiterals {
         return null;
       }
       for (String s : r.literals.keySet()) {
-        if (s.length() < MIN_LENGTH || !s.chars().allMatch(c -> c < 0x80)) {
+        if (!usable(s) || !s.chars().allMatch(c -> c < 0x80)) {
           return null;
         }
       }
@@ -148,12 +148,20 @@ final class RequiredLiterals {
       // Prefer literals the match starts a known short distance before: then only those positions need trying.
       boolean near = min >= 3 && c.literals.values().stream().allMatch(b -> b <= NEAR);
       int score = min * 100 - c.literals.size() + (near ? 1000 : 0);
-      if (min >= MIN_LENGTH && score > bestScore) {
+      if (c.literals.keySet().stream().allMatch(RequiredLiterals::usable) && score > bestScore) {
         best = c;
         bestScore = score;
       }
     }
     return new Req(best == null ? null : best.literals, width);
+  }
+
+  /**
+   * Long enough to be selective: two chars, or a backtick (rare in code but for shell commands and template
+   * literals, which is what the rules that start with one look for).
+   */
+  static boolean usable(String literal) {
+    return literal.length() >= MIN_LENGTH || literal.equals("`");
   }
 
   private void flush(StringBuilder run, int start, List<Req> candidates) {
@@ -208,7 +216,7 @@ final class RequiredLiterals {
           end = end < 0 ? re.length() : end;
           String lit = re.substring(pos, end);
           pos = Math.min(re.length(), end + 2);
-          Req group = lit.length() >= MIN_LENGTH ? new Req(Map.of(folded(lit), 0), lit.length()) : null;
+          Req group = usable(lit) ? new Req(Map.of(folded(lit), 0), lit.length()) : null;
           return new Element((char) 0, group, lit.length());
         }
         if (e == 'n') {

@@ -96,7 +96,7 @@ public final class SourceWindows {
    * Whole lines from the statement that contains the hit: back to the innermost unclosed {@code (} or {@code [} before
    * the hit, through unclosed object-literal braces (<code>{</code> after {@code ( = : , [ ?}), but not across {@code ;}
    * or a block's braces; forward to where that bracket closes (or the first one opened after the hit). The line before
-   * is added when it holds code without quotes (a declaration's return type, say, but never the end of a docstring).
+   * is added when the statement may have begun there (a declaration's return type, say).
    */
   static int[] statement(String code, LineIndex lines, int hitStart, int hitEnd) {
     int open = -1;
@@ -137,12 +137,25 @@ public final class SourceWindows {
     int firstLine = lines.lineOf(from);
     if (firstLine > 1) {
       String previous = code.substring(lines.lineStart(firstLine - 1), lines.lineEnd(firstLine - 1));
-      if (!previous.isBlank() && previous.chars().noneMatch(ch -> ch == '"' || ch == '\'' || ch == '`')) {
+      if (continuesOnto(previous)) {
         firstLine--;
       }
     }
     int lastLine = lines.lineOf(end);
     return new int[] {lines.lineStart(firstLine), lines.lineEnd(lastLine)};
+  }
+
+  /**
+   * Whether a statement may run on from this line to the next: it does not end a statement or open a block, and has
+   * no quotes (so it cannot be the end of a multi-line string, such as a docstring).
+   */
+  private static boolean continuesOnto(String line) {
+    String t = line.strip();
+    if (t.isEmpty() || t.chars().anyMatch(ch -> ch == '"' || ch == '\'' || ch == '`')) {
+      return false;
+    }
+    char last = t.charAt(t.length() - 1);
+    return last != ';' && last != '{' && last != '}' && last != ':';
   }
 
   /** Whether the brace at {@code at} starts an object or initializer literal rather than a block. */

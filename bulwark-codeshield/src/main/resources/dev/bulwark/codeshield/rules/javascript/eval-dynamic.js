@@ -28,3 +28,11 @@ function optionalCall(prefix, expr) {
     let k = eval?.("40 + 2");
     return [r, k];
 }
+function timers(id, poll) {
+    // ruleid: javascript.eval-dynamic
+    setInterval(`tick(${id})`, 500);
+    // ok: javascript.eval-dynamic
+    setInterval(poll, 1000);
+    // ok: javascript.eval-dynamic
+    setTimeout(() => poll(id), 10);
+}
