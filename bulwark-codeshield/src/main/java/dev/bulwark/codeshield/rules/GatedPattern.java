@@ -24,6 +24,7 @@ final class GatedPattern {
   /** Chars before a literal where a match containing it may start (bounds the window on very long lines). */
   static final int MAX_BACK = 300;
   private static final String WHOLE = "bwwhole";
+  private static final Pattern SPANS_TEXT = Pattern.compile("\\\\A|\\[\\\\s\\\\S\\]|\\[\\\\S\\\\s\\]|\\(\\?[a-zA-Z]*s");
   private static final Pattern CASE_INSENSITIVE_FLAG = Pattern.compile("\\(\\?[a-zA-Z]*i[a-zA-Z]*[:)]");
 
   private final String source;
@@ -40,6 +41,9 @@ final class GatedPattern {
     this.ahead = Pattern.compile("(?=(?<" + WHOLE + ">" + source + "))", flags);
     this.caseSensitive = (flags & Pattern.CASE_INSENSITIVE) == 0 && !CASE_INSENSITIVE_FLAG.matcher(source).find();
     RequiredLiterals.Requirement r = RequiredLiterals.requirement(source, caseSensitive);
+    if (r != null && SPANS_TEXT.matcher(source).find() && r.maxBefore().containsValue(RequiredLiterals.UNBOUNDED)) {
+      r = null; // "\A...", "[\s\S]*...": a match may start anywhere before its literal, so try every position
+    }
     this.literals = r == null ? null : List.copyOf(r.maxBefore().keySet());
     this.maxBefore = r == null ? null : new int[literals.size()];
     for (int i = 0; r != null && i < literals.size(); i++) {

@@ -52,6 +52,15 @@ class GatedPatternTest {
   }
 
   @Test
+  void aPatternAnchoredAtTheTextStartIsTriedEverywhere() {
+    Pattern p = Pattern.compile("\\A(?![\\s\\S]*?\\$q\\s*=)[\\s\\S]*?'\"\\s*\\.", Pattern.MULTILINE);
+    String text = "a\nb\nc\nd\ne\n$x = \"v = '\" . $v . \"'\";\n";
+    LineIndex lines = new LineIndex(text);
+    assertThat(gated(GatedPattern.of(p), text, new LiteralIndex(text, new PairIndex(text)), lines))
+        .isEqualTo(plain(p, text)).hasSize(1);
+  }
+
+  @Test
   void aCaseSensitivePatternIsGatedByItsLiteralInItsCase() {
     Pattern p = Pattern.compile("\\bAKIA[0-9A-Z]{16}\\b", Pattern.MULTILINE);
     String text = "akia0123456789ABCDEF\nkey = AKIA0123456789ABCDEF\n";
