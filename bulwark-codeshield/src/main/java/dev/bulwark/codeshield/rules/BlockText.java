@@ -5,13 +5,11 @@ import dev.bulwark.codeshield.text.SourceMask;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import java.util.function.Function;
 
 /**
  * What every rule run on one block shares, built once per block: the masked views, the line index (the views have the
- * same line breaks), the literal positions of each view, the answers of block-wide conditions, and the compiled forms
- * of conditions with {@code ${name}} filled in.
+ * same line breaks), the literal positions of each view, and the answers of block-wide conditions.
  */
 final class BlockText {
   private final SourceMask mask;
@@ -19,10 +17,12 @@ final class BlockText {
   private final Map<TextView, LiteralIndex> indexes = new EnumMap<>(TextView.class);
   private PairIndex pairs;
   private final Map<String, Boolean> blockWide = new HashMap<>();
-  private final Map<String, GatedPattern> resolved = new HashMap<>();
+  private final Function<String, GatedPattern> compiler;
 
-  BlockText(SourceMask mask) {
+  /** @param compiler compiles a filled-in condition (null when it does not compile), cached by the engine */
+  BlockText(SourceMask mask, Function<String, GatedPattern> compiler) {
     this.mask = mask;
+    this.compiler = compiler;
     this.lines = new LineIndex(mask.original());
   }
 
@@ -60,16 +60,6 @@ final class BlockText {
 
   /** The compiled condition for a filled-in regex source, or null when it does not compile. */
   GatedPattern resolved(String source) {
-    if (resolved.containsKey(source)) {
-      return resolved.get(source);
-    }
-    GatedPattern g;
-    try {
-      g = GatedPattern.of(source, Pattern.MULTILINE);
-    } catch (PatternSyntaxException e) {
-      g = null; // a rule-author mistake must not fail a scan; the rule's example test catches it
-    }
-    resolved.put(source, g);
-    return g;
+    return compiler.apply(source);
   }
 }

@@ -16,11 +16,13 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.treesitter.TSNode;
 
 /**
@@ -37,6 +39,12 @@ public final class RuleEngine {
   private final Map<Rule, List<String>> groupNames = new HashMap<>();
   private final Map<Rule, GatedPattern> regexes = new HashMap<>();
   private final Map<Rule, GatedPattern> prefilters = new HashMap<>();
+  /**
+   * Conditions with {@code ${name}} filled in, compiled once per distinct source: the same names (buf, cmd, sql) recur
+   * across blocks. Emptied when it reaches {@link #MAX_FILLED_IN} entries, so odd inputs cannot grow it without bound.
+   */
+  private final Map<String, Optional<GatedPattern>> filledIn = new ConcurrentHashMap<>();
+  private static final int MAX_FILLED_IN = 4096;
   /** Conditions without placeholders, compiled once. */
   private final Map<Pattern, GatedPattern> fixedConditions = new IdentityHashMap<>();
   private final Map<String, StructuralQuery> compiled = new ConcurrentHashMap<>();
@@ -106,7 +114,7 @@ public final class RuleEngine {
    * @param notes receives one-line notes (parse skipped, budget exhausted)
    */
   public List<RawFinding> run(String block, Language language, Consumer<String> notes) {
-    BlockText text = new BlockText(SourceMask.of(block, LexicalSyntax.of(language)));
+    BlockText text = new BlockText(SourceMask.of(block, LexicalSyntax.of(language)), this::compileCondition);
     // Linear rules need time in proportion to the text: the budget grows by 40 ms per 100 KB beyond the first.
     long budget = ruleBudgetNanos + Math.max(0, block.length() - 100_000) * 400L;
     List<RawFinding> out = new ArrayList<>();
@@ -308,6 +316,22 @@ public final class RuleEngine {
     } catch (BudgetedText.Exhausted e) {
       return r.requires().isEmpty(); // unproven: keep the finding only if nothing had to be shown
     }
+  }
+
+  private GatedPattern compileCondition(String source) {
+    Optional<GatedPattern> g = filledIn.get(source);
+    if (g == null) {
+      try {
+        g = Optional.of(GatedPattern.of(source, Pattern.MULTILINE));
+      } catch (PatternSyntaxException e) {
+        g = Optional.empty(); // a rule-author mistake must not fail a scan; the rule's example test catches it
+      }
+      if (filledIn.size() >= MAX_FILLED_IN) {
+        filledIn.clear();
+      }
+      filledIn.put(source, g);
+    }
+    return g.orElse(null);
   }
 
   /** The condition's regex with this match's groups filled in; null when it does not apply. */

@@ -32,7 +32,7 @@ class GatedPatternTest {
       for (Pattern p : patternsOf(r)) {
         Language lang = r.isLanguageAgnostic() ? null : r.languages().iterator().next();
         SourceMask mask = SourceMask.of(all.toString(), LexicalSyntax.of(lang));
-        BlockText block = new BlockText(mask);
+        BlockText block = new BlockText(mask, s -> null);
         String view = block.view(r.view());
         assertThat(gated(GatedPattern.of(p), view, block.index(r.view()), block.lines()))
             .as("%s: %s", r.id(), p.pattern()).isEqualTo(plain(p, view));
