@@ -38,16 +38,21 @@ public class CodeShieldThroughputBench {
   public void setUp() {
     shield = CodeShield.create();
     regexOnly = CodeShield.builder().maxParseChars(1).build();
+    file = file(CodeShieldCorpus.load(), language);
+    shield.scan(file, language);
+  }
+
+  /** That language's dev snippets concatenated (repeated if need be) to about 100 KB. */
+  static String file(java.util.List<CodeShieldCorpus.Snippet> corpus, String language) {
     StringBuilder sb = new StringBuilder();
     while (sb.length() < 100_000) {
-      for (CodeShieldCorpus.Snippet s : CodeShieldCorpus.load()) {
+      for (CodeShieldCorpus.Snippet s : corpus) {
         if (language.equals(s.language()) && sb.length() < 100_000) {
           sb.append(s.code()).append('\n');
         }
       }
     }
-    file = sb.toString();
-    shield.scan(file, language);
+    return sb.toString();
   }
 
   @Benchmark

@@ -27,12 +27,13 @@ public record Condition(String template, Pattern compiled, int nearLines) {
   }
 
   /**
-   * The regex with placeholders filled from {@code bindings}, or null when a placeholder has no binding: the
-   * condition then does not apply (a rule whose regex has alternatives can tie a condition to one of them).
+   * The regex source with placeholders filled from {@code bindings} (values quoted), or null when a placeholder has no
+   * binding: the condition then does not apply (a rule whose regex has alternatives can tie a condition to one of
+   * them). For a template without placeholders, the template itself.
    */
-  public Pattern resolve(Map<String, String> bindings) {
+  public String resolve(Map<String, String> bindings) {
     if (compiled != null) {
-      return compiled;
+      return template;
     }
     Matcher m = PLACEHOLDER.matcher(template);
     StringBuilder sb = new StringBuilder();
@@ -44,10 +45,6 @@ public record Condition(String template, Pattern compiled, int nearLines) {
       m.appendReplacement(sb, Matcher.quoteReplacement(Pattern.quote(value)));
     }
     m.appendTail(sb);
-    try {
-      return Pattern.compile(sb.toString(), Pattern.MULTILINE);
-    } catch (java.util.regex.PatternSyntaxException e) {
-      return null; // a rule-author mistake must not fail a scan; the rule's example test catches it
-    }
+    return sb.toString();
   }
 }

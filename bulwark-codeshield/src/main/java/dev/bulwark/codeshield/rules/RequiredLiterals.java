@@ -1,10 +1,10 @@
 package dev.bulwark.codeshield.rules;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Derives, from a rule's regex, literals of which at least one must occur in any text the regex can match (lower
@@ -18,107 +18,190 @@ final class RequiredLiterals {
   private static final int MIN_LENGTH = 2;
 
   private final String re;
+  private final boolean caseSensitive;
   private int pos;
 
-  private RequiredLiterals(String re) {
+  private RequiredLiterals(String re, boolean caseSensitive) {
     this.re = re;
+    this.caseSensitive = caseSensitive;
   }
 
-  /** The literals (at least one must occur), or null when no useful requirement could be derived. */
+  /** The literals in lower case (at least one must occur, ignoring ASCII case), or null when none could be derived. */
   static List<String> of(String regex) {
+    Requirement r = requirement(regex, false);
+    return r == null ? null : List.copyOf(r.maxBefore().keySet());
+  }
+
+  /**
+   * One of the literals (the keys) occurs in every match, starting at most that many chars after the match's start
+   * (the value; {@link #UNBOUNDED} when the part of the regex before it can be arbitrarily long).
+   */
+  record Requirement(Map<String, Integer> maxBefore) {}
+
+  static final int UNBOUNDED = Integer.MAX_VALUE;
+  /** A literal that starts at most this far into a match is preferred to a longer one that may start anywhere. */
+  private static final int NEAR = 64;
+
+  /**
+   * The requirement, or null when no useful one could be derived. With {@code caseSensitive} (only for a regex
+   * without case-insensitive parts) the literals keep their case, so one of them must occur exactly; otherwise they
+   * are lower case and must occur in the ASCII-lower-cased text. Literals outside ASCII give no requirement (the
+   * regex's case folding and the text's lower-casing could disagree).
+   */
+  static Requirement requirement(String regex, boolean caseSensitive) {
     try {
-      RequiredLiterals p = new RequiredLiterals(regex);
-      Set<String> r = p.alternation();
-      if (p.pos != regex.length() || r == null || r.isEmpty()) {
+      RequiredLiterals p = new RequiredLiterals(regex, caseSensitive);
+      Req r = p.alternation();
+      if (p.pos != regex.length() || r.literals == null || r.literals.isEmpty()) {
         return null;
       }
-      for (String s : r) {
-        if (s.length() < MIN_LENGTH) {
+      for (String s : r.literals.keySet()) {
+        if (!usable(s) || !s.chars().allMatch(c -> c < 0x80)) {
           return null;
         }
       }
-      return List.copyOf(r);
+      return new Requirement(Map.copyOf(r.literals));
     } catch (RuntimeException e) {
       return null;
     }
   }
 
+  /**
+   * What a piece of regex requires: literals (null: nothing known) with how far into the piece each may start, and
+   * how long a match of the whole piece can be.
+   */
+  private record Req(Map<String, Integer> literals, int maxWidth) {
+    /** The same literals, each starting {@code offset} chars further in. */
+    Map<String, Integer> shifted(int offset) {
+      Map<String, Integer> out = new LinkedHashMap<>();
+      literals.forEach((l, b) -> out.put(l, plus(b, offset)));
+      return out;
+    }
+  }
+
+  private static int plus(int a, int b) {
+    return a == UNBOUNDED || b == UNBOUNDED ? UNBOUNDED : (int) Math.min(UNBOUNDED - 1L, (long) a + b);
+  }
+
+  private static int times(int a, int n) {
+    if (a == 0 || n == 0) {
+      return 0;
+    }
+    return a == UNBOUNDED || n == UNBOUNDED ? UNBOUNDED : (int) Math.min(UNBOUNDED - 1L, (long) a * n);
+  }
+
   /** Requirement of an alternation: every branch must have one, and the union is required. */
-  private Set<String> alternation() {
-    Set<String> union = new LinkedHashSet<>();
+  private Req alternation() {
+    Map<String, Integer> union = new LinkedHashMap<>();
     boolean allHave = true;
+    int maxWidth = 0;
     while (true) {
-      Set<String> branch = sequence();
-      if (branch == null) {
+      Req branch = sequence();
+      if (branch.literals == null) {
         allHave = false;
       } else {
-        union.addAll(branch);
+        branch.literals.forEach((l, b) -> union.merge(l, b, Math::max));
       }
+      maxWidth = Math.max(maxWidth, branch.maxWidth);
       if (pos < re.length() && re.charAt(pos) == '|') {
         pos++;
         continue;
       }
       break;
     }
-    return allHave ? union : null;
+    return new Req(allHave ? union : null, maxWidth);
   }
 
   /** Requirement of a sequence: the most selective of its required literal runs and required groups. */
-  private Set<String> sequence() {
-    List<Set<String>> candidates = new ArrayList<>();
+  private Req sequence() {
+    List<Req> candidates = new ArrayList<>();
     StringBuilder run = new StringBuilder();
+    int runStart = 0;
+    int width = 0;
     while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
       Element e = element();
       int[] q = quantifier();
       boolean required = q[0] >= 1;
       boolean single = q[0] == 1 && q[1] == 1;
       if (e.literal != 0 && required) {
+        if (run.length() == 0) {
+          runStart = width;
+        }
         run.append(e.literal);
+        width = plus(width, times(1, q[1]));
         if (!single) {
-          flush(run, candidates);
+          flush(run, runStart, candidates);
         }
         continue;
       }
-      flush(run, candidates);
-      if (e.group != null && required) {
-        candidates.add(e.group);
+      flush(run, runStart, candidates);
+      if (e.group != null && e.group.literals != null && required) {
+        candidates.add(new Req(e.group.shifted(width), 0));
       }
+      width = plus(width, times(e.maxWidth, q[1]));
     }
-    flush(run, candidates);
-    Set<String> best = null;
+    flush(run, runStart, candidates);
+    Req best = null;
     int bestScore = -1;
-    for (Set<String> c : candidates) {
-      int min = c.stream().mapToInt(String::length).min().orElse(0);
-      int score = min * 100 - c.size();
-      if (min >= MIN_LENGTH && score > bestScore) {
+    for (Req c : candidates) {
+      int min = c.literals.keySet().stream().mapToInt(String::length).min().orElse(0);
+      // Prefer literals the match starts a known short distance before: then only those positions need trying.
+      boolean near = min >= 3 && c.literals.values().stream().allMatch(b -> b <= NEAR);
+      int score = min * 100 - c.literals.size() + (near ? 1000 : 0);
+      if (c.literals.keySet().stream().allMatch(RequiredLiterals::usable) && score > bestScore) {
         best = c;
         bestScore = score;
       }
     }
-    return best;
+    return new Req(best == null ? null : best.literals, width);
   }
 
-  private static void flush(StringBuilder run, List<Set<String>> candidates) {
+  /**
+   * Long enough to be selective: two chars, or a backtick (rare in code but for shell commands and template
+   * literals, which is what the rules that start with one look for).
+   */
+  static boolean usable(String literal) {
+    return literal.length() >= MIN_LENGTH || literal.equals("`");
+  }
+
+  private void flush(StringBuilder run, int start, List<Req> candidates) {
     if (run.length() > 0) {
-      candidates.add(Set.of(run.toString().toLowerCase(Locale.ROOT)));
+      candidates.add(new Req(Map.of(folded(run.toString()), start), 0));
       run.setLength(0);
     }
   }
 
-  /** One atom: a literal char, a group (with its requirement), or something that matches "some char". */
-  private record Element(char literal, Set<String> group) {}
+  private String folded(String literal) {
+    return caseSensitive ? literal : literal.toLowerCase(Locale.ROOT);
+  }
+
+  /** One atom: a literal char, a group (with its requirement), or something else; and its longest match. */
+  private record Element(char literal, Req group, int maxWidth) {
+    static Element some(int width) {
+      return new Element((char) 0, null, width);
+    }
+  }
 
   private Element element() {
     char c = re.charAt(pos++);
     switch (c) {
       case '\\' -> {
         char e = re.charAt(pos++);
-        if ("dDsSwWbBAzZGhHvVRX".indexOf(e) >= 0 || Character.isDigit(e)) {
-          return new Element((char) 0, null);
+        if ("bBAzZG".indexOf(e) >= 0) {
+          return Element.some(0);
+        }
+        if ("dDsSwWhHvV".indexOf(e) >= 0) {
+          return Element.some(1);
+        }
+        if (e == 'R') {
+          return Element.some(2);
+        }
+        if (e == 'X' || Character.isDigit(e)) {
+          return Element.some(UNBOUNDED);
         }
         if (e == 'k') { // \k<name> back-reference
           pos = re.indexOf('>', pos) + 1;
-          return new Element((char) 0, null);
+          return Element.some(UNBOUNDED);
         }
         if (e == 'p' || e == 'P') {
           if (re.charAt(pos) == '{') {
@@ -126,32 +209,36 @@ final class RequiredLiterals {
           } else {
             pos++;
           }
-          return new Element((char) 0, null);
+          return Element.some(1);
         }
         if (e == 'Q') {
           int end = re.indexOf("\\E", pos);
           end = end < 0 ? re.length() : end;
           String lit = re.substring(pos, end);
           pos = Math.min(re.length(), end + 2);
-          return new Element((char) 0, lit.length() >= MIN_LENGTH ? Set.of(lit.toLowerCase(Locale.ROOT)) : null);
+          Req group = usable(lit) ? new Req(Map.of(folded(lit), 0), lit.length()) : null;
+          return new Element((char) 0, group, lit.length());
         }
         if (e == 'n') {
-          return new Element('\n', null);
+          return new Element('\n', null, 1);
         }
         if (e == 't') {
-          return new Element('\t', null);
+          return new Element('\t', null, 1);
         }
         if (e == 'x' || e == 'u' || e == '0' || e == 'c' || e == 'e' || e == 'f' || e == 'r' || e == 'a') {
           throw new IllegalStateException("escape not analysed");
         }
-        return new Element(e, null);
+        return new Element(e, null, 1);
       }
       case '[' -> {
         skipClass();
-        return new Element((char) 0, null);
+        return Element.some(1);
       }
-      case '.', '^', '$' -> {
-        return new Element((char) 0, null);
+      case '.' -> {
+        return Element.some(1);
+      }
+      case '^', '$' -> {
+        return Element.some(0);
       }
       case '(' -> {
         boolean zeroWidth = false;
@@ -174,21 +261,21 @@ final class RequiredLiterals {
             }
             if (re.charAt(j) == ')') {
               pos = j + 1;
-              return new Element((char) 0, null);
+              return Element.some(0);
             }
             pos = j + 1; // ':'
           }
         }
-        Set<String> inner = alternation();
+        Req inner = alternation();
         if (pos >= re.length() || re.charAt(pos) != ')') {
           throw new IllegalStateException("unbalanced group");
         }
         pos++;
-        return new Element((char) 0, zeroWidth ? null : inner == null ? null : inner);
+        return zeroWidth ? Element.some(0) : new Element((char) 0, inner, inner.maxWidth);
       }
       case '*', '+', '?', '{', '|', ')' -> throw new IllegalStateException("unexpected " + c);
       default -> {
-        return new Element(c, null);
+        return new Element(c, null, 1);
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.bulwark.codeshield.rules;
 
 import dev.bulwark.codeshield.Language;
 import dev.bulwark.codeshield.syntax.Grammars;
+import dev.bulwark.codeshield.syntax.SourceWindows;
 import dev.bulwark.codeshield.syntax.StructuralQuery;
 import dev.bulwark.codeshield.syntax.SyntaxParser;
 import dev.bulwark.codeshield.syntax.SyntaxTree;
@@ -12,13 +13,16 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.treesitter.TSNode;
 
 /**
@@ -33,8 +37,16 @@ public final class RuleEngine {
   private final Map<Language, List<Rule>> regexRules = new EnumMap<>(Language.class);
   private final Map<Language, List<Rule>> structuralRules = new EnumMap<>(Language.class);
   private final Map<Rule, List<String>> groupNames = new HashMap<>();
-  /** Per rule, literals one of which must occur for its regex (or prefilter) to match; absent when unknown. */
-  private final Map<Rule, List<String>> literals = new HashMap<>();
+  private final Map<Rule, GatedPattern> regexes = new HashMap<>();
+  private final Map<Rule, GatedPattern> prefilters = new HashMap<>();
+  /**
+   * Conditions with {@code ${name}} filled in, compiled once per distinct source: the same names (buf, cmd, sql) recur
+   * across blocks. Emptied when it reaches {@link #MAX_FILLED_IN} entries, so odd inputs cannot grow it without bound.
+   */
+  private final Map<String, Optional<GatedPattern>> filledIn = new ConcurrentHashMap<>();
+  private static final int MAX_FILLED_IN = 4096;
+  /** Conditions without placeholders, compiled once. */
+  private final Map<Pattern, GatedPattern> fixedConditions = new IdentityHashMap<>();
   private final Map<String, StructuralQuery> compiled = new ConcurrentHashMap<>();
   private final Set<String> brokenQueries = ConcurrentHashMap.newKeySet();
   private final SyntaxParser parser;
@@ -53,11 +65,21 @@ public final class RuleEngine {
           (r.isStructural() ? structuralRules : regexRules).computeIfAbsent(l, k -> new ArrayList<>()).add(r);
         }
       }
-      List<String> lits = RequiredLiterals.of(r.regex() != null ? r.regex().pattern() : r.prefilter().pattern());
-      if (lits != null) {
-        literals.put(r, lits);
+      if (r.prefilter() != null) {
+        prefilters.put(r, GatedPattern.of(r.prefilter()));
+      }
+      for (Condition c : r.requires()) {
+        if (c.compiled() != null) {
+          fixedConditions.computeIfAbsent(c.compiled(), GatedPattern::of);
+        }
+      }
+      for (Condition c : r.unless()) {
+        if (c.compiled() != null) {
+          fixedConditions.computeIfAbsent(c.compiled(), GatedPattern::of);
+        }
       }
       if (r.regex() != null) {
+        regexes.put(r, GatedPattern.of(r.regex()));
         List<String> names = new ArrayList<>();
         Matcher m = GROUP_NAME.matcher(r.regex().pattern());
         while (m.find()) {
@@ -92,223 +114,143 @@ public final class RuleEngine {
    * @param notes receives one-line notes (parse skipped, budget exhausted)
    */
   public List<RawFinding> run(String block, Language language, Consumer<String> notes) {
-    SourceMask mask = SourceMask.of(block, LexicalSyntax.of(language));
+    BlockText text = new BlockText(SourceMask.of(block, LexicalSyntax.of(language)), this::compileCondition);
     // Linear rules need time in proportion to the text: the budget grows by 40 ms per 100 KB beyond the first.
     long budget = ruleBudgetNanos + Math.max(0, block.length() - 100_000) * 400L;
-    String lower = block.toLowerCase(java.util.Locale.ROOT);
     List<RawFinding> out = new ArrayList<>();
-    LineIndex lines = null;
     for (Rule r : agnostic) {
-      if (mayMatch(r, lower)) {
-        lines = runRegex(r, mask, lines, out, notes, budget);
-      }
+      runRegex(r, text, out, notes, budget);
     }
     if (language == null) {
       return out;
     }
     for (Rule r : regexRules.getOrDefault(language, List.of())) {
-      if (mayMatch(r, lower)) {
-        lines = runRegex(r, mask, lines, out, notes, budget);
-      }
+      runRegex(r, text, out, notes, budget);
     }
     List<Rule> structural = structuralRules.getOrDefault(language, List.of());
     if (!structural.isEmpty()) {
-      List<Rule> candidates = new ArrayList<>();
-      for (Rule r : structural) {
-        if (mayMatch(r, lower)) {
-          candidates.add(r);
-        }
-      }
-      if (!candidates.isEmpty()) {
-        runStructural(candidates, language, mask, lines, out, notes, budget);
-      }
+      runStructural(structural, language, text, out, notes, budget);
     }
     return out;
   }
 
-  /** False only when none of the rule's required literals occurs: then its regex cannot match. */
-  private boolean mayMatch(Rule r, String lowerText) {
-    List<String> lits = literals.get(r);
-    if (lits == null) {
-      return true;
-    }
-    for (String l : lits) {
-      if (lowerText.contains(l)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private LineIndex runRegex(Rule r, SourceMask mask, LineIndex lines, List<RawFinding> out, Consumer<String> notes,
-      long budget) {
-    String view = view(mask, r.view());
-    long deadline = System.nanoTime() + budget;
-    Map<String, Boolean> blockCache = new HashMap<>();
+  private void runRegex(Rule r, BlockText text, List<RawFinding> out, Consumer<String> notes, long budget) {
+    String view = text.view(r.view());
+    LiteralIndex index = text.index(r.view());
+    BudgetedText input = new BudgetedText(view, System.nanoTime() + budget);
     try {
-      if (r.prefilter() != null && !r.prefilter().matcher(new BudgetedText(view, deadline)).find()) {
-        return lines;
+      GatedPattern prefilter = prefilters.get(r);
+      if (prefilter != null && !prefilter.find(input, index, text.lines())) {
+        return;
       }
-      Matcher m = r.regex().matcher(new BudgetedText(view, deadline));
-      int found = 0;
-      while (m.find() && found < maxPerRule) {
-        int start = m.start();
-        int end = m.end();
+      int[] found = {0};
+      regexes.get(r).forEachMatch(input, index, text.lines(), (m, start, end) -> {
         Map<String, String> bindings = new HashMap<>();
         for (String g : groupNames.get(r)) {
           if (m.group(g) != null) {
             bindings.put(g, m.group(g));
           }
         }
+        int from = start;
+        int to = end;
         if (r.report() != null && m.start(r.report()) >= 0) {
-          start = m.start(r.report());
-          end = m.end(r.report());
+          from = m.start(r.report());
+          to = m.end(r.report());
         }
-        if (m.end() == m.start()) {
-          if (m.end() >= view.length()) {
-            break;
-          }
+        if (conditionsHold(r, text, from, bindings)) {
+          out.add(new RawFinding(r, from, to));
+          found[0]++;
         }
-        if (lines == null && needsLines(r)) {
-          lines = new LineIndex(view);
-        }
-        if (conditionsHold(r, view, start, bindings, lines, blockCache)) {
-          out.add(new RawFinding(r, start, end));
-          found++;
-        }
-      }
+        return found[0] < maxPerRule;
+      });
     } catch (BudgetedText.Exhausted e) {
       notes.accept("rule " + r.id() + " stopped after its time budget");
     }
-    return lines;
   }
 
-  /** Lines of context parsed before and after a prefilter hit (a call can start a few lines above its keyword). */
-  private static final int WINDOW_BEFORE = 8;
-  private static final int WINDOW_AFTER = 4;
-  /** At most this many chars are handed to the parser per block; windows beyond it are skipped with a note. */
+  /** At most this many chars of windows around prefilter hits are handed to the parser per block. */
   static final int MAX_WINDOW_CHARS = 32_000;
 
-  private void runStructural(List<Rule> rules, Language language, SourceMask mask, LineIndex lines,
-      List<RawFinding> out, Consumer<String> notes, long budget) {
-    String code = mask.code();
-    // Pass 1: prefilters. Only rules whose prefilter matches are run, only on the lines around their hits.
+  /**
+   * Structural rules: prefilters first; only the statements around their hits are parsed, once for all the rules
+   * whose prefilter matched, and each rule's query runs on that tree.
+   */
+  private void runStructural(List<Rule> rules, Language language, BlockText text, List<RawFinding> out,
+      Consumer<String> notes, long budget) {
     List<Rule> active = new ArrayList<>();
-    List<int[]> ranges = new ArrayList<>();
+    List<int[]> hits = new ArrayList<>();
     for (Rule r : rules) {
-      long deadline = System.nanoTime() + budget;
-      int from = Integer.MAX_VALUE;
-      int to = -1;
+      int before = hits.size();
       try {
-        Matcher pm = r.prefilter().matcher(new BudgetedText(view(mask, r.view()), deadline));
-        while (pm.find()) {
-          from = Math.min(from, pm.start());
-          to = Math.max(to, pm.end());
-        }
+        prefilters.get(r).forEachMatch(new BudgetedText(text.view(r.view()), System.nanoTime() + budget),
+            text.index(r.view()), text.lines(), (m, start, end) -> {
+              hits.add(new int[] {start, end});
+              return hits.size() - before < maxPerRule;
+            });
       } catch (BudgetedText.Exhausted e) {
         notes.accept("rule " + r.id() + " prefilter stopped after its time budget");
         continue;
       }
-      if (to >= 0 && query(r, language) != null) {
+      if (hits.size() > before && query(r, language) != null) {
         active.add(r);
-        ranges.add(new int[] {from, to});
       }
     }
     if (active.isEmpty()) {
       return;
     }
-    LineIndex codeLines = new LineIndex(code);
-    String parseText = windowed(mask.parseable(), codeLines, ranges, notes);
-    SyntaxParser.Outcome o = parser.parse(parseText, language);
+    SourceMask mask = text.mask();
+    if (mask.original().length() > parser.maxChars()) {
+      notes.accept("block too large to parse (" + mask.original().length() + " chars): structural rules skipped");
+      return;
+    }
+    SourceWindows windows = SourceWindows.around(hits, mask.parseable(), mask.codeWithoutStrings(), text.lines(),
+        MAX_WINDOW_CHARS);
+    if (windows.truncated()) {
+      notes.accept("code around structural matches exceeds " + MAX_WINDOW_CHARS + " chars: the rest was not parsed");
+    }
+    SyntaxParser.Outcome o = parser.parse(windows.text(), language);
     if (!o.ok()) {
       notes.accept(switch (o.failure()) {
         case NO_GRAMMAR -> "no syntax tree for " + language + ": structural rules skipped";
-        case TOO_LARGE -> "block too large to parse (" + code.length() + " chars): structural rules skipped";
+        case TOO_LARGE -> "block too large to parse (" + windows.text().length() + " chars): structural rules skipped";
         case TIMEOUT -> "parse timed out: structural rules skipped";
       });
       return;
     }
     SyntaxTree tree = o.tree();
-    Map<String, Boolean> blockCache = new HashMap<>();
-    for (int k = 0; k < active.size(); k++) {
-      Rule r = active.get(k);
-      StructuralQuery q = query(r, language);
-      int[] range = ranges.get(k);
-      int lineFrom = codeLines.lineStart(Math.max(1, codeLines.lineOf(range[0]) - WINDOW_BEFORE));
-      int lineTo = codeLines.lineEnd(Math.min(codeLines.lineCount(), codeLines.lineOf(range[1]) + WINDOW_AFTER));
-      List<StructuralQuery.Match> matches = q.run(tree, lineFrom, lineTo, System.nanoTime() + budget, maxPerRule);
+    String code = mask.code();
+    String original = mask.original();
+    for (Rule r : active) {
+      List<StructuralQuery.Match> matches =
+          query(r, language).run(tree, 0, windows.text().length(), System.nanoTime() + budget, maxPerRule);
       if (matches == null) {
         notes.accept("rule " + r.id() + " stopped after its time budget");
         continue;
       }
-      String view = view(mask, r.view());
       for (StructuralQuery.Match match : matches) {
         TSNode at = reported(r, match);
         if (at == null) {
           continue;
         }
-        int start = at.getStartByte();
-        int end = at.getEndByte();
-        if (start < code.length() && isBlankedComment(code, mask.original(), start)) {
+        int start = windows.toBlock(at.getStartByte());
+        int end = windows.toBlock(at.getEndByte());
+        if (start < 0 || end < start || start < code.length() && isBlankedComment(code, original, start)) {
           continue;
         }
         Map<String, String> bindings = new HashMap<>();
-        match.captures().forEach((name, nodes) -> bindings.put(name, nodeText(mask.original(), nodes.get(0))));
-        if (lines == null && needsLines(r)) {
-          lines = new LineIndex(view);
-        }
-        if (conditionsHold(r, view, start, bindings, lines, blockCache)) {
+        match.captures().forEach((name, nodes) -> bindings.put(name, nodeText(original, windows, nodes.get(0))));
+        if (conditionsHold(r, text, start, bindings)) {
           out.add(new RawFinding(r, start, end));
         }
       }
     }
   }
 
-  /**
-   * The text with everything outside the windows around prefilter hits blanked (line breaks kept): tree-sitter's
-   * cost grows with the code it sees, and a few lines around a call are enough to recognise the call.
-   */
-  private static String windowed(String text, LineIndex lines, List<int[]> ranges, Consumer<String> notes) {
-    List<int[]> windows = new ArrayList<>();
-    for (int[] r : ranges) {
-      int from = lines.lineStart(Math.max(1, lines.lineOf(r[0]) - WINDOW_BEFORE));
-      int to = lines.lineEnd(Math.min(lines.lineCount(), lines.lineOf(r[1]) + WINDOW_AFTER));
-      windows.add(new int[] {from, to});
-    }
-    windows.sort((a, b) -> Integer.compare(a[0], b[0]));
-    List<int[]> merged = new ArrayList<>();
-    for (int[] w : windows) {
-      if (!merged.isEmpty() && w[0] <= merged.get(merged.size() - 1)[1] + 1) {
-        merged.get(merged.size() - 1)[1] = Math.max(merged.get(merged.size() - 1)[1], w[1]);
-      } else {
-        merged.add(w);
-      }
-    }
-    if (merged.size() == 1 && merged.get(0)[0] == 0 && merged.get(0)[1] >= text.length() && text.length() <= MAX_WINDOW_CHARS) {
-      return text;
-    }
-    char[] out = new char[text.length()];
-    for (int i = 0; i < out.length; i++) {
-      char c = text.charAt(i);
-      out[i] = c == '\n' || c == '\r' ? c : ' ';
-    }
-    int kept = 0;
-    for (int[] w : merged) {
-      int len = w[1] - w[0];
-      if (kept + len > MAX_WINDOW_CHARS) {
-        notes.accept("code around structural matches exceeds " + MAX_WINDOW_CHARS + " chars: the rest was not parsed");
-        break;
-      }
-      text.getChars(w[0], w[1], out, w[0]);
-      kept += len;
-    }
-    return new String(out);
-  }
-
-  private static String nodeText(String text, TSNode node) {
-    int from = Math.max(0, Math.min(node.getStartByte(), text.length()));
-    int to = Math.max(from, Math.min(node.getEndByte(), text.length()));
-    return text.substring(from, to);
+  /** The block text of {@code node} (the tree saw an ASCII projection). */
+  private static String nodeText(String original, SourceWindows windows, TSNode node) {
+    int from = windows.toBlock(node.getStartByte());
+    int to = windows.toBlock(node.getEndByte());
+    return from < 0 || to < from ? "" : original.substring(from, Math.min(to, original.length()));
   }
 
   /** A node that starts inside a comment the masker blanked (tree-sitter and the masker can disagree). */
@@ -356,32 +298,17 @@ public final class RuleEngine {
     return q;
   }
 
-  private static boolean needsLines(Rule r) {
-    for (Condition c : r.unless()) {
-      if (c.nearLines() > 0) {
-        return true;
-      }
-    }
-    for (Condition c : r.requires()) {
-      if (c.nearLines() > 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean conditionsHold(Rule r, String view, int at, Map<String, String> bindings, LineIndex lines,
-      Map<String, Boolean> blockCache) {
+  private boolean conditionsHold(Rule r, BlockText text, int at, Map<String, String> bindings) {
     try {
       for (Condition c : r.requires()) {
-        Pattern p = c.resolve(bindings);
-        if (p != null && !find(p, view, c, at, lines, r, blockCache)) {
+        GatedPattern p = filledIn(c, bindings, text);
+        if (p != null && !holds(p, c, r.view(), text, at)) {
           return false;
         }
       }
       for (Condition c : r.unless()) {
-        Pattern p = c.resolve(bindings);
-        if (p != null && find(p, view, c, at, lines, r, blockCache)) {
+        GatedPattern p = filledIn(c, bindings, text);
+        if (p != null && holds(p, c, r.view(), text, at)) {
           return false;
         }
       }
@@ -391,34 +318,49 @@ public final class RuleEngine {
     }
   }
 
-  private boolean find(Pattern p, String view, Condition c, int at, LineIndex lines, Rule r,
-      Map<String, Boolean> blockCache) {
+  private GatedPattern compileCondition(String source) {
+    Optional<GatedPattern> g = filledIn.get(source);
+    if (g == null) {
+      try {
+        g = Optional.of(GatedPattern.of(source, Pattern.MULTILINE));
+      } catch (PatternSyntaxException e) {
+        g = Optional.empty(); // a rule-author mistake must not fail a scan; the rule's example test catches it
+      }
+      if (filledIn.size() >= MAX_FILLED_IN) {
+        filledIn.clear();
+      }
+      filledIn.put(source, g);
+    }
+    return g.orElse(null);
+  }
+
+  /** The condition's regex with this match's groups filled in; null when it does not apply. */
+  private GatedPattern filledIn(Condition c, Map<String, String> bindings, BlockText text) {
+    if (c.compiled() != null) {
+      return fixedConditions.get(c.compiled());
+    }
+    String source = c.resolve(bindings);
+    return source == null ? null : text.resolved(source);
+  }
+
+  private boolean holds(GatedPattern p, Condition c, TextView v, BlockText text, int at) {
+    String view = text.view(v);
+    LiteralIndex index = text.index(v);
     if (c.nearLines() == 0) {
       // Block-wide conditions give the same answer for every match of the rule: evaluate once per block.
-      String key = r.view().name() + '\u0000' + p.pattern();
-      Boolean cached = blockCache.get(key);
+      String key = v.name() + '\u0000' + p.source();
+      Boolean cached = text.blockWide(key);
       if (cached == null) {
-        cached = p.matcher(new BudgetedText(view, System.nanoTime() + ruleBudgetNanos)).find();
-        blockCache.put(key, cached);
+        cached = p.find(new BudgetedText(view, System.nanoTime() + ruleBudgetNanos), index, text.lines());
+        text.blockWide(key, cached);
       }
       return cached;
     }
-    Matcher m = p.matcher(new BudgetedText(view, System.nanoTime() + ruleBudgetNanos));
-    if (c.nearLines() > 0) {
-      int line = lines.lineOf(at);
-      int from = lines.lineStart(Math.max(1, line - c.nearLines()));
-      int to = lines.lineEnd(Math.min(lines.lineCount(), line + c.nearLines()));
-      m.region(from, to);
-    }
-    return m.find();
-  }
-
-  private static String view(SourceMask mask, TextView v) {
-    return switch (v) {
-      case RAW -> mask.original();
-      case CODE -> mask.code();
-      case NO_STRINGS -> mask.codeWithoutStrings();
-    };
+    LineIndex lines = text.lines();
+    int line = lines.lineOf(at);
+    int from = lines.lineStart(Math.max(1, line - c.nearLines()));
+    int to = lines.lineEnd(Math.min(lines.lineCount(), line + c.nearLines()));
+    return p.findIn(new BudgetedText(view, System.nanoTime() + ruleBudgetNanos), index, from, to);
   }
 
   /** Distinct languages that have at least one rule. */

@@ -30,6 +30,11 @@ public final class SyntaxParser {
     this.timeoutNanos = timeoutNanos;
   }
 
+  /** Blocks longer than this are not parsed. */
+  public int maxChars() {
+    return maxChars;
+  }
+
   /** Why a parse produced no tree. */
   public enum Failure { NO_GRAMMAR, TOO_LARGE, TIMEOUT }
 

@@ -69,6 +69,11 @@ public final class SourceMask {
    * (on its line, or alone on a line after a line that does not open a block or an expression).
    */
   static boolean looksLikeCloser(String text, int at) {
+    int lineEnd = text.indexOf('\n', at);
+    int again = text.indexOf(text.substring(at, at + 3), at + 3);
+    if (again >= 0 && (lineEnd < 0 || again < lineEnd)) {
+      return false; // """a one-line docstring""" opens and closes here
+    }
     int lineStart = text.lastIndexOf('\n', at - 1) + 1;
     String before = text.substring(lineStart, at).strip();
     if (!before.isEmpty()) {

@@ -23,12 +23,13 @@ class DevSetRecallTest {
       }
     }
     EvaluationReport r = eval.report();
-    assertThat(r.overall().snippetRecall()).isGreaterThanOrEqualTo(0.93);
+    assertThat(r.overall().snippetRecall()).isGreaterThanOrEqualTo(0.94);
     assertThat(r.overall().negativesPassed()).isGreaterThanOrEqualTo(0.9);
     assertThat(r.overall().cweAgreement()).isGreaterThanOrEqualTo(0.95);
-    for (String lang : new String[] {"c", "cpp", "csharp", "java", "javascript", "python", "rust"}) {
+    for (String lang : new String[] {"c", "cpp", "csharp", "java", "javascript", "php", "python", "rust"}) {
       assertThat(r.byLanguage().get(lang).snippetRecall()).as(lang).isGreaterThanOrEqualTo(0.90);
     }
-    assertThat(r.byLanguage().get("php").snippetRecall()).as("php (15 label errors documented)").isGreaterThanOrEqualTo(0.85);
+    // The semgrep "ok:" lines: look-alike safe code must stay unflagged.
+    assertThat(r.overall().lineNegativesPassed()).isGreaterThanOrEqualTo(0.95);
   }
 }

@@ -15,6 +15,19 @@ class RequiredLiteralsTest {
   }
 
   @Test
+  void saysHowFarIntoAMatchEachLiteralMayStart() {
+    assertThat(RequiredLiterals.requirement("\\bMessageDigest\\s{0,2}\\.getInstance", false).maxBefore())
+        .containsExactly(java.util.Map.entry("messagedigest", 0));
+    assertThat(RequiredLiterals.requirement("(?<![\\w.])[rbu]?[\"']password[\"']", true).maxBefore())
+        .containsExactly(java.util.Map.entry("password", 2));
+    // A shorter literal at a known distance beats a longer one that may start anywhere.
+    assertThat(RequiredLiterals.requirement("\\bfor\\s*\\([^)]*\\)\\s*\\{[^}]*push_back", false).maxBefore())
+        .containsExactly(java.util.Map.entry("for", 0));
+    assertThat(RequiredLiterals.requirement("\\w+\\s*=\\s*eval\\(", false).maxBefore())
+        .containsExactly(java.util.Map.entry("eval(", RequiredLiterals.UNBOUNDED));
+  }
+
+  @Test
   void givesUpWhenABranchHasNoLiteral() {
     assertThat(RequiredLiterals.of("\\w+\\s*=|eval")).isNull();
     assertThat(RequiredLiterals.of("a?b*")).isNull();

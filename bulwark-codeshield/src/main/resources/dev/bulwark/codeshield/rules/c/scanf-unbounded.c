@@ -9,8 +9,12 @@ void read_name(FILE *f, const char *line) {
     fscanf(f, "%d %s", &age, name);
     // ruleid: c.scanf-unbounded
     sscanf(line, "%[^,]", name);
+    // ruleid: c.scanf-unbounded
+    scanf( "%s", name );
     // ok: c.scanf-unbounded
     scanf("%63s", name);
+    // ok: c.scanf-unbounded
+    scanf( "%63s", name );
     // ok: c.scanf-unbounded
     scanf("%d", &age);
 }

@@ -21,3 +21,18 @@ function alias(obj, name) {
     // ruleid: javascript.eval-dynamic
     obj.eval("console.log('" + name + "');");
 }
+function optionalCall(prefix, expr) {
+    // ruleid: javascript.eval-dynamic
+    let r = eval?.(prefix + expr);
+    // ok: javascript.eval-dynamic
+    let k = eval?.("40 + 2");
+    return [r, k];
+}
+function timers(id, poll) {
+    // ruleid: javascript.eval-dynamic
+    setInterval(`tick(${id})`, 500);
+    // ok: javascript.eval-dynamic
+    setInterval(poll, 1000);
+    // ok: javascript.eval-dynamic
+    setTimeout(() => poll(id), 10);
+}

@@ -16,3 +16,11 @@ function find($db, $conn, $id) {
 $this->exec('ALTER SESSION SET NLS_DATE_FORMAT = "' . $format . '"');
 // ruleid: php.sql-injection
 $app['db']->exec($sql . " WHERE id = " . $id);
+function relabel($pdo, $item) {
+    $sql = "UPDATE items SET label = '" . $item['label'] . "' WHERE id = " . $item['id'];
+    // ruleid: php.sql-injection
+    $pdo->exec($sql);
+    $count = "SELECT COUNT(*) FROM items";
+    // ok: php.sql-injection
+    $pdo->query($count);
+}
