@@ -36,7 +36,7 @@ public final class EmbeddedSafetyClassifier implements SafetyClassifier, AutoClo
   /**
    * @param threshold score (on the calibrated scale) from which a message is flagged
    * @param excluded hazard codes left out: they are not reported and their share of the score is removed
-   * @param maxEncodedChunks most 8,000-character chunks of one message that go through the encoder (the rest only
+   * @param maxEncodedChunks most 1,500-character chunks of one message that go through the encoder (the rest only
    *     through the n-gram stage)
    * @param threads ONNX Runtime intra-op threads (0 = its default)
    * @param microBatch batch concurrent callers' encoder windows

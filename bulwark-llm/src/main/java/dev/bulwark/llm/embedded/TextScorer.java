@@ -9,16 +9,16 @@ import java.util.List;
 /**
  * The prompt model of a {@link SafetyHead} over one (normalised) text: n-gram stage, encoder stage, stack, categories.
  *
- * <p>Texts longer than {@link #CHUNK_CHARS} (the longest the training texts were) are cut into overlapping chunks.
+ * <p>Texts longer than {@link #CHUNK_CHARS} (most training prompts are shorter; a longer window would dilute one harmful paragraph in benign text) are cut into overlapping chunks.
  * Every chunk gets the cheap n-gram score; the {@code maxEncoded} chunks with the highest n-gram scores also go
  * through the encoder and the stack, and the text's score is the highest of theirs. A 1 MB text thus costs one
  * n-gram pass over all of it plus a bounded number of encoder runs.
  */
 public final class TextScorer {
   /** Chunk length in characters, and the overlap between chunks. */
-  static final int CHUNK_CHARS = 8_000;
+  static final int CHUNK_CHARS = 1_500;
 
-  static final int CHUNK_OVERLAP = 400;
+  static final int CHUNK_OVERLAP = 300;
 
   /** What the prompt model says about one text (offsets in the text given). */
   public record Scores(double lexicalLogit, double encoderLogit, double probability, double[] categories, int start, int end,

@@ -62,7 +62,7 @@ public final class LlamaGuardScannerProvider implements ScannerProvider {
         new Parameter("max-prompt-chars", "integer", "16000", "conversation text kept in the prompt; older turns go first"),
         new Parameter("max-message-chars", "integer", "12000", "longer messages are judged in overlapping windows of this size"),
         new Parameter("max-windows", "integer", "4", "most windows judged per message; the rest is not judged and the reason says so"
-            + " (embedded: most 8,000-character chunks that go through the encoder; every chunk gets the n-gram score)"),
+            + " (embedded: most 1,500-character chunks that go through the encoder; every chunk gets the n-gram score)"),
         new Parameter("head", "path", "the head shipped in the jar", "embedded only: a head written by 'bulwark train llama-guard'"),
         new Parameter("threads", "integer", "0", "embedded only: ONNX Runtime intra-op threads (0 = its default)"));
   }
