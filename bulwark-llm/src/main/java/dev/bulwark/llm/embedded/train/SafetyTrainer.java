@@ -1,5 +1,6 @@
 package dev.bulwark.llm.embedded.train;
 
+import dev.bulwark.classifier.train.EmbeddingCache;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.classifier.TextNormaliser;

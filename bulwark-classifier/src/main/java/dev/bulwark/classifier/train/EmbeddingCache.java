@@ -1,4 +1,4 @@
-package dev.bulwark.promptguard.train;
+package dev.bulwark.classifier.train;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -17,46 +17,64 @@ import java.util.Map;
 /**
  * Embeddings already computed, keyed by the SHA-256 of the text, appended to one file, so retraining (a new seed, a
  * different head) does not pay for MiniLM again. Embeddings are deterministic (equal-length batching only), so a
- * cached vector equals a fresh one.
+ * cached vector equals a fresh one. Shared by the Prompt Guard and Llama Guard trainers.
  */
-final class EmbeddingCache implements AutoCloseable {
+public final class EmbeddingCache implements AutoCloseable {
   private final Map<String, float[]> vectors = new HashMap<>();
   private final DataOutputStream out;
 
-  EmbeddingCache(Path file) throws IOException {
+  public EmbeddingCache(Path file) throws IOException {
     if (file == null) {
       out = null;
       return;
     }
     Files.createDirectories(file.toAbsolutePath().getParent());
     if (Files.exists(file)) {
+      long good = 0;
       try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
         while (true) {
           String key;
           try {
             key = in.readUTF();
-          } catch (EOFException e) {
+            float[] v = new float[in.readInt()];
+            for (int i = 0; i < v.length; i++) {
+              v[i] = in.readFloat();
+            }
+            if (finite(v)) {
+              vectors.put(key, v);
+            }
+            good += 2 + key.length() + 4 + 4L * v.length;
+          } catch (EOFException | java.io.UTFDataFormatException | NegativeArraySizeException e) {
             break;
           }
-          float[] v = new float[in.readInt()];
-          for (int i = 0; i < v.length; i++) {
-            v[i] = in.readFloat();
-          }
-          vectors.put(key, v);
         }
-      } catch (EOFException e) {
-        // a run cut short mid-record: keep what was complete
+      }
+      // A run cut short mid-record leaves a partial record: cut it off, or appended records would be misread.
+      if (good < Files.size(file)) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+          ch.truncate(good);
+        }
       }
     }
     out = new DataOutputStream(new java.io.BufferedOutputStream(
         Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)));
   }
 
-  float[] get(String text) {
+  /** A vector damaged on disk (NaN, or an absurd value) is recomputed rather than trusted. */
+  private static boolean finite(float[] v) {
+    for (float x : v) {
+      if (!(Math.abs(x) < 1e4)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public float[] get(String text) {
     return vectors.get(key(text));
   }
 
-  void put(String text, float[] v) throws IOException {
+  public void put(String text, float[] v) throws IOException {
     String k = key(text);
     vectors.put(k, v);
     if (out != null) {
