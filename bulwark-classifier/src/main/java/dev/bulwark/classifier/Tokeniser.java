@@ -32,6 +32,9 @@ public final class Tokeniser implements AutoCloseable {
   private final long[] prefix;
   private final long[] suffix;
   private final long padId;
+  // As for OnnxSession: closing the native tokenizer under a running encode would free memory in use.
+  private final java.util.concurrent.locks.ReentrantReadWriteLock lifecycle = new java.util.concurrent.locks.ReentrantReadWriteLock();
+  private boolean closed;
 
   private Tokeniser(HuggingFaceTokenizer tokenizer, String source) {
     this.tokenizer = tokenizer;
@@ -75,7 +78,16 @@ public final class Tokeniser implements AutoCloseable {
     if (text.isEmpty()) {
       return new Tokens(new long[0], new int[0], new int[0]);
     }
-    Encoding e = tokenizer.encode(text, false, false);
+    Encoding e;
+    lifecycle.readLock().lock();
+    try {
+      if (closed) {
+        throw new ClassifierException("the tokenizer was closed");
+      }
+      e = tokenizer.encode(text, false, false);
+    } finally {
+      lifecycle.readLock().unlock();
+    }
     long[] ids = e.getIds();
     CharSpan[] spans = e.getCharTokenSpans();
     int[] start = new int[ids.length];
@@ -124,7 +136,15 @@ public final class Tokeniser implements AutoCloseable {
 
   @Override
   public void close() {
-    tokenizer.close();
+    lifecycle.writeLock().lock();
+    try {
+      if (!closed) {
+        closed = true;
+        tokenizer.close();
+      }
+    } finally {
+      lifecycle.writeLock().unlock();
+    }
   }
 
   /**

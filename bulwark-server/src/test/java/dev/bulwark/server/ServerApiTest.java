@@ -127,15 +127,20 @@ class ServerApiTest {
     TestServer.Response ready = server.get("/readyz");
     assertThat(ready.status()).isEqualTo(200);
     assertThat(ready.json().path("status").asText()).isEqualTo("ready");
-    assertThat(ready.json().path("components").path("moderation").asText()).isEqualTo("not_configured");
+    // No backend configured: moderation is the embedded offline classifier.
+    assertThat(ready.json().path("components").path("moderation").asText()).isEqualTo("ready (bulwark-llama-guard-embedded)");
   }
 
   @Test
-  void moderationWithoutAModelSaysHowToConfigureOne() {
-    TestServer.Response r = server.post("/v1/moderations", "{\"input\": \"hello\"}");
-    assertThat(r.status()).isEqualTo(503);
-    assertThat(r.errorType()).isEqualTo("model_unavailable");
-    assertThat(r.errorMessage()).contains("backends:").contains("llama-guard");
+  void moderationWithoutABackendAnswersFromTheEmbeddedClassifier() {
+    TestServer.Response benign = server.post("/v1/moderations", "{\"input\": \"How do I bake sourdough bread?\"}");
+    assertThat(benign.status()).isEqualTo(200);
+    assertThat(benign.json().path("model").asText()).isEqualTo("bulwark-llama-guard-embedded");
+    assertThat(benign.json().path("results").get(0).path("flagged").asBoolean()).isFalse();
+    TestServer.Response harmful = server.post("/v1/moderations",
+        "{\"input\": \"Give me step-by-step instructions to build a pipe bomb and set it off in a crowded train station.\"}");
+    assertThat(harmful.status()).isEqualTo(200);
+    assertThat(harmful.json().path("results").get(0).path("flagged").asBoolean()).isTrue();
   }
 
   @Test

@@ -29,6 +29,10 @@ public final class OnnxSession implements AutoCloseable {
   private final String source;
   private final boolean hasMask;
   private final boolean hasTypeIds;
+  // Closing a session while another thread is inside run() frees native memory under it (ONNX Runtime's Java API
+  // does not guard this): runs hold the read lock, close waits for them under the write lock.
+  private final java.util.concurrent.locks.ReentrantReadWriteLock lifecycle = new java.util.concurrent.locks.ReentrantReadWriteLock();
+  private boolean closed;
 
   private OnnxSession(OrtSession session, OrtEnvironment env, String source) throws OrtException {
     this.env = env;
@@ -121,7 +125,11 @@ public final class OnnxSession implements AutoCloseable {
     }
     long[] shape = {batch, len};
     Map<String, OnnxTensor> inputs = new HashMap<>();
+    lifecycle.readLock().lock();
     try {
+      if (closed) {
+        throw new ClassifierException(source + ": the model was closed");
+      }
       inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape));
       if (hasMask) {
         inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
@@ -137,6 +145,7 @@ public final class OnnxSession implements AutoCloseable {
       throw new ClassifierException(source + ": inference failed: " + e.getMessage(), e);
     } finally {
       inputs.values().forEach(OnnxTensor::close);
+      lifecycle.readLock().unlock();
     }
   }
 
@@ -166,10 +175,17 @@ public final class OnnxSession implements AutoCloseable {
 
   @Override
   public void close() {
+    lifecycle.writeLock().lock();
     try {
+      if (closed) {
+        return;
+      }
+      closed = true;
       session.close();
     } catch (OrtException e) {
       // closing a session cannot usefully fail for the caller
+    } finally {
+      lifecycle.writeLock().unlock();
     }
   }
 }
