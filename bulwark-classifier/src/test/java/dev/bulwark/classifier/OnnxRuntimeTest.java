@@ -101,4 +101,43 @@ class OnnxRuntimeTest {
       assertThat(cosine(alone, batched)).isGreaterThan(0.95);
     }
   }
+
+  @Test
+  void closingWhileOtherThreadsInferWaitsForThemAndLaterCallsFailClearly() throws Exception {
+    SentenceEncoder enc = SentenceEncoder.embeddedMiniLm(1);
+    Tokeniser tok = enc.tokeniser();
+    Tokens t = tok.tokenise("a sentence long enough to keep the model busy for a moment ".repeat(8));
+    long[] input = tok.wrap(t, 0, t.size());
+    java.util.concurrent.atomic.AtomicInteger completed = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(3);
+    List<Thread> workers = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Thread w = new Thread(() -> {
+        started.countDown();
+        for (int k = 0; k < 200; k++) {
+          try {
+            assertThat(enc.embed(List.of(input)).get(0)).hasSize(384);
+            completed.incrementAndGet();
+          } catch (ClassifierException e) {
+            assertThat(e.getMessage()).contains("closed");
+            refused.incrementAndGet();
+            return;
+          }
+        }
+      });
+      w.start();
+      workers.add(w);
+    }
+    started.await();
+    Thread.sleep(50);
+    enc.close(); // must not free the model under a running inference
+    for (Thread w : workers) {
+      w.join(60_000);
+    }
+    assertThat(refused.get()).isEqualTo(3);
+    assertThat(completed.get()).isPositive();
+    assertThatThrownBy(() -> tok.tokenise("after close")).isInstanceOf(ClassifierException.class).hasMessageContaining("closed");
+    enc.close(); // idempotent
+  }
 }
