@@ -1,8 +1,8 @@
 package dev.bulwark.bench;
 
+import dev.bulwark.classifier.WindowedEmbedder;
 import dev.bulwark.llm.ChatMessage;
 import dev.bulwark.llm.embedded.EmbeddedSafetyClassifier;
-import dev.bulwark.llm.embedded.TextEmbedder;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +41,7 @@ public class LlamaGuardEmbeddedBench {
   public String mode;
 
   private EmbeddedSafetyClassifier classifier;
-  private TextEmbedder embedder;
+  private WindowedEmbedder embedder;
   private List<String> texts;
   private List<String> requests;
   private int next;
@@ -50,7 +50,7 @@ public class LlamaGuardEmbeddedBench {
   public void setUp() {
     EmbeddedSafetyClassifier.Options options = new EmbeddedSafetyClassifier.Options(0.5, java.util.Set.of(), 4, 0, false, Duration.ZERO);
     if (mode.equals("encoderOnly")) {
-      embedder = TextEmbedder.miniLm(0, false, Duration.ZERO);
+      embedder = WindowedEmbedder.miniLm("llama-guard-encoder", 0, false, Duration.ZERO, 2);
     } else {
       classifier = EmbeddedSafetyClassifier.shipped(options);
     }

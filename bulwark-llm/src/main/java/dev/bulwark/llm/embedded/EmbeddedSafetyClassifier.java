@@ -1,5 +1,6 @@
 package dev.bulwark.llm.embedded;
 
+import dev.bulwark.classifier.WindowedEmbedder;
 import dev.bulwark.classifier.NormalisedText;
 import dev.bulwark.classifier.Softmax;
 import dev.bulwark.classifier.TextNormaliser;
@@ -94,16 +95,16 @@ public final class EmbeddedSafetyClassifier implements SafetyClassifier, AutoClo
   private final SafetyHead head;
   private final Options options;
   private final TextNormaliser normaliser = new TextNormaliser();
-  private final TextEmbedder embedder;
+  private final WindowedEmbedder embedder;
   private final TextScorer scorer;
   private final List<HazardCategory> categories;
   private final boolean ownsEmbedder;
 
   public EmbeddedSafetyClassifier(SafetyHead head, Options options) {
-    this(head, options, head.hasEncoder() ? TextEmbedder.miniLm(options.threads(), options.microBatch(), options.maxWait()) : null, true);
+    this(head, options, head.hasEncoder() ? WindowedEmbedder.miniLm("llama-guard-encoder", options.threads(), options.microBatch(), options.maxWait(), 2) : null, true);
   }
 
-  private EmbeddedSafetyClassifier(SafetyHead head, Options options, TextEmbedder embedder, boolean ownsEmbedder) {
+  private EmbeddedSafetyClassifier(SafetyHead head, Options options, WindowedEmbedder embedder, boolean ownsEmbedder) {
     this.head = head;
     this.options = options;
     this.embedder = embedder;

@@ -1,5 +1,6 @@
 package dev.bulwark.llm.embedded;
 
+import dev.bulwark.classifier.WindowedEmbedder;
 import dev.bulwark.classifier.features.SparseVector;
 import dev.bulwark.classifier.features.TextStatistics;
 import java.util.ArrayList;
@@ -33,9 +34,9 @@ public final class TextScorer {
   record Lexical(int start, int end, String text, SparseVector tfidf, float[] statistics, double logit) {}
 
   private final SafetyHead head;
-  private final TextEmbedder embedder;
+  private final WindowedEmbedder embedder;
 
-  public TextScorer(SafetyHead head, TextEmbedder embedder) {
+  public TextScorer(SafetyHead head, WindowedEmbedder embedder) {
     this.head = head;
     this.embedder = embedder;
   }

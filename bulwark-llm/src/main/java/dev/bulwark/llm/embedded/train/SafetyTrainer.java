@@ -1,5 +1,6 @@
 package dev.bulwark.llm.embedded.train;
 
+import dev.bulwark.classifier.WindowedEmbedder;
 import dev.bulwark.classifier.train.EmbeddingCache;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +22,6 @@ import dev.bulwark.llm.embedded.EmbeddedSafetyClassifier;
 import dev.bulwark.llm.embedded.MetaFeatures;
 import dev.bulwark.llm.embedded.SafetyHead;
 import dev.bulwark.llm.embedded.Sanitised;
-import dev.bulwark.llm.embedded.TextEmbedder;
 import dev.bulwark.llm.embedded.TextScorer;
 import dev.bulwark.llm.embedded.eval.SafetyReport;
 import java.io.IOException;
@@ -168,7 +168,7 @@ public final class SafetyTrainer {
       }
     }
     ReplyModels replies;
-    try (TextEmbedder embedder = o.encoder() ? TextEmbedder.miniLm(1, false, Duration.ZERO) : null) {
+    try (WindowedEmbedder embedder = o.encoder() ? WindowedEmbedder.miniLm("llama-guard-encoder", 1, false, Duration.ZERO, 2) : null) {
       replies = ReplyModels.train(replyRows, new TextScorer(promptOnly, embedder), ngrams, normaliser, requestLogits, lrTrainer,
           new LogisticRegressionTrainer(1e-3, 500), o.folds(), o.seed(), o.replyFpr());
     }
@@ -202,7 +202,7 @@ public final class SafetyTrainer {
     ArrayNode base = report.putArray("models");
     base.add("n-gram LR: char 2-5 + word 1-2 grams hashed to 2^" + o.bits() + ", TF-IDF, + " + TextStatistics.dimension() + " text statistics; L2 " + o.l2());
     if (o.encoder()) {
-      base.add("MLP " + mlp.hidden() + " hidden over int8 all-MiniLM-L6-v2 mean embeddings of " + TextEmbedder.WINDOW_TOKENS + "-token windows");
+      base.add("MLP " + mlp.hidden() + " hidden over int8 all-MiniLM-L6-v2 mean embeddings of " + WindowedEmbedder.WINDOW_TOKENS + "-token windows");
     }
     base.add("prompt stack: LR over the base logits");
     base.add("categories: one sigmoid per S-code over n-grams" + (o.encoder() ? " + unit MiniLM embedding" : "") + ", trained on unsafe rows");
@@ -388,7 +388,7 @@ public final class SafetyTrainer {
   private static float[][] embed(List<Row> rows, Path cacheFile, PrintWriter log) throws IOException {
     float[][] out = new float[rows.size()][];
     try (EmbeddingCache cache = new EmbeddingCache(cacheFile)) {
-      TextEmbedder embedder = null;
+      WindowedEmbedder embedder = null;
       long t0 = System.nanoTime();
       int computed = 0;
       try {
@@ -398,7 +398,7 @@ public final class SafetyTrainer {
           if (v == null) {
             if (embedder == null) {
               // One intra-op thread: on a busy machine two spinning ORT threads per call slow everything down.
-              embedder = TextEmbedder.miniLm(1, false, Duration.ZERO);
+              embedder = WindowedEmbedder.miniLm("llama-guard-encoder", 1, false, Duration.ZERO, 2);
             }
             v = embedder.embed(t);
             cache.put(t, v);
