@@ -85,6 +85,21 @@ public record HeadFile(ObjectNode metadata, Map<String, float[]> arrays) {
     gz.finish();
   }
 
+  /**
+   * Reads a head shipped as a class-path resource next to {@code owner}; {@code what} names it in errors ("the
+   * embedded Prompt Guard head").
+   */
+  public static HeadFile readResource(Class<?> owner, String resource, String what) {
+    try (InputStream in = owner.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new ClassifierException(what + " " + resource + " is not on the class path");
+      }
+      return read(in, "classpath:" + resource);
+    } catch (IOException e) {
+      throw new ClassifierException("cannot read " + resource + ": " + e.getMessage(), e);
+    }
+  }
+
   public static HeadFile read(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, file.toString());

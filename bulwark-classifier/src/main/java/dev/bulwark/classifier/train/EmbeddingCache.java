@@ -10,9 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import dev.bulwark.classifier.WindowedEmbedder;
+import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Embeddings already computed, keyed by the SHA-256 of the text, appended to one file, so retraining (a new seed, a
@@ -68,6 +72,46 @@ public final class EmbeddingCache implements AutoCloseable {
       }
     }
     return true;
+  }
+
+  /**
+   * The embeddings of {@code texts}, in order: from the cache file where present, else computed by an embedder that
+   * is opened only if some text is missing (and closed after) and then appended to the cache. Progress goes to
+   * {@code log} every 500 computed texts.
+   */
+  public static float[][] embedAll(List<String> texts, Path cacheFile, Supplier<WindowedEmbedder> openEmbedder, PrintWriter log)
+      throws IOException {
+    float[][] out = new float[texts.size()][];
+    try (EmbeddingCache cache = new EmbeddingCache(cacheFile)) {
+      WindowedEmbedder embedder = null;
+      long t0 = System.nanoTime();
+      int computed = 0;
+      try {
+        for (int i = 0; i < texts.size(); i++) {
+          String t = texts.get(i);
+          float[] v = cache.get(t);
+          if (v == null) {
+            if (embedder == null) {
+              embedder = openEmbedder.get();
+            }
+            v = embedder.embed(t);
+            cache.put(t, v);
+            computed++;
+            if (computed % 500 == 0) {
+              log.printf("  embedded %d texts (%.0f s)%n", computed, (System.nanoTime() - t0) / 1e9);
+              log.flush();
+            }
+          }
+          out[i] = v;
+        }
+      } finally {
+        if (embedder != null) {
+          embedder.close();
+        }
+      }
+      log.printf("embeddings: %d computed, %d from cache%n", computed, texts.size() - computed);
+    }
+    return out;
   }
 
   public float[] get(String text) {

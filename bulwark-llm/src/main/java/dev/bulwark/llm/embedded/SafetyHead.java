@@ -9,7 +9,6 @@ import dev.bulwark.classifier.head.HeadFile;
 import dev.bulwark.classifier.head.LogisticRegression;
 import dev.bulwark.classifier.head.Mlp;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,15 +61,9 @@ public record SafetyHead(
 
   /** The head shipped in the jar. */
   public static SafetyHead shipped() {
-    try (InputStream in = SafetyHead.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new ClassifierException("the embedded Llama Guard head " + RESOURCE + " is not on the class path");
-      }
-      return fromFile(HeadFile.read(in, "classpath:" + RESOURCE));
-    } catch (IOException e) {
-      throw new ClassifierException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
-    }
+    return fromFile(HeadFile.readResource(SafetyHead.class, RESOURCE, "the embedded Llama Guard head"));
   }
+
 
   public static SafetyHead read(Path file) {
     return fromFile(HeadFile.read(file));

@@ -9,7 +9,6 @@ import dev.bulwark.classifier.head.HeadFile;
 import dev.bulwark.classifier.head.LogisticRegression;
 import dev.bulwark.classifier.head.Mlp;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,15 +47,9 @@ public record EmbeddedHead(
 
   /** The head shipped in the jar. */
   public static EmbeddedHead shipped() {
-    try (InputStream in = EmbeddedHead.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new ClassifierException("the embedded Prompt Guard head " + RESOURCE + " is not on the class path");
-      }
-      return fromFile(HeadFile.read(in, "classpath:" + RESOURCE));
-    } catch (IOException e) {
-      throw new ClassifierException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
-    }
+    return fromFile(HeadFile.readResource(EmbeddedHead.class, RESOURCE, "the embedded Prompt Guard head"));
   }
+
 
   public static EmbeddedHead read(Path file) {
     return fromFile(HeadFile.read(file));

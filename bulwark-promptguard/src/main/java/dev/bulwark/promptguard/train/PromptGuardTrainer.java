@@ -1,9 +1,9 @@
 package dev.bulwark.promptguard.train;
 
+import dev.bulwark.classifier.WindowedEmbedder;
 import dev.bulwark.classifier.train.EmbeddingCache;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bulwark.classifier.SentenceEncoder;
 import dev.bulwark.classifier.TextNormaliser;
 import dev.bulwark.classifier.features.HashedNgrams;
 import dev.bulwark.classifier.features.SparseVector;
@@ -398,35 +398,8 @@ public final class PromptGuardTrainer {
   }
 
   private static float[][] embed(List<Row> rows, Path cacheFile, PrintWriter log) throws IOException {
-    float[][] out = new float[rows.size()][];
-    try (EmbeddingCache cache = new EmbeddingCache(cacheFile)) {
-      EncoderBranch encoder = null;
-      long t0 = System.nanoTime();
-      int computed = 0;
-      try {
-        for (int i = 0; i < rows.size(); i++) {
-          String t = rows.get(i).text();
-          float[] v = cache.get(t);
-          if (v == null) {
-            if (encoder == null) {
-              encoder = new EncoderBranch(SentenceEncoder.embeddedMiniLm(0), null, false, Duration.ZERO, 1);
-            }
-            v = encoder.embedding(t);
-            cache.put(t, v);
-            computed++;
-            if (computed % 500 == 0) {
-              log.printf("  embedded %d texts (%.0f s)%n", computed, (System.nanoTime() - t0) / 1e9);
-            }
-          }
-          out[i] = v;
-        }
-      } finally {
-        if (encoder != null) {
-          encoder.close();
-        }
-      }
-      log.printf("embeddings: %d computed, %d from cache%n", computed, rows.size() - computed);
-    }
-    return out;
+    return EmbeddingCache.embedAll(rows.stream().map(Row::text).toList(), cacheFile,
+        () -> WindowedEmbedder.miniLm("prompt-guard-encoder", 0, false, Duration.ZERO, 1), log);
   }
+
 }

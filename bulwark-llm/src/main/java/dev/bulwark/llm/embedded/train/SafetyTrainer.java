@@ -386,37 +386,9 @@ public final class SafetyTrainer {
   }
 
   private static float[][] embed(List<Row> rows, Path cacheFile, PrintWriter log) throws IOException {
-    float[][] out = new float[rows.size()][];
-    try (EmbeddingCache cache = new EmbeddingCache(cacheFile)) {
-      WindowedEmbedder embedder = null;
-      long t0 = System.nanoTime();
-      int computed = 0;
-      try {
-        for (int i = 0; i < rows.size(); i++) {
-          String t = rows.get(i).text();
-          float[] v = cache.get(t);
-          if (v == null) {
-            if (embedder == null) {
-              // One intra-op thread: on a busy machine two spinning ORT threads per call slow everything down.
-              embedder = WindowedEmbedder.miniLm("llama-guard-encoder", 1, false, Duration.ZERO, 2);
-            }
-            v = embedder.embed(t);
-            cache.put(t, v);
-            computed++;
-            if (computed % 500 == 0) {
-              log.printf("  embedded %d texts (%.0f s)%n", computed, seconds(t0));
-              log.flush();
-            }
-          }
-          out[i] = v;
-        }
-      } finally {
-        if (embedder != null) {
-          embedder.close();
-        }
-      }
-      log.printf("embeddings: %d computed, %d from cache%n", computed, rows.size() - computed);
-    }
-    return out;
+    // One intra-op thread: on a busy machine two spinning ORT threads per call slow everything down.
+    return EmbeddingCache.embedAll(rows.stream().map(Row::text).toList(), cacheFile,
+        () -> WindowedEmbedder.miniLm("llama-guard-encoder", 1, false, Duration.ZERO, 2), log);
   }
+
 }
