@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import dev.bulwark.cli.TrainingOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,14 +37,7 @@ import picocli.CommandLine.Spec;
 public final class TrainLlamaGuardCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled JSONL, e.g. ../shared/datasets/content_safety/dev.jsonl.")
-  Path data;
-
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
-  Path out;
-
-  @Option(names = "--seed", defaultValue = "42", description = "Seed for folds, generated conversations and the MLP (default ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin TrainingOptions training;
 
   @Option(names = "--exclude-noncommercial", description = "Drop non-commercial sources (SimpleSafetyTests, CC-BY-NC-4.0).")
   boolean excludeNonCommercial;
@@ -52,18 +47,6 @@ public final class TrainLlamaGuardCommand implements Callable<Integer> {
 
   @Option(names = "--weak-weight", defaultValue = "1.0", description = "Example weight of weakly labelled rows when kept (default ${DEFAULT-VALUE}).")
   double weakWeight;
-
-  @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds (default ${DEFAULT-VALUE}).")
-  int folds;
-
-  @Option(names = "--no-encoder", description = "Train the n-gram stage only (no MiniLM).")
-  boolean noEncoder;
-
-  @Option(names = "--bits", defaultValue = "18", description = "log2 of the n-gram hash buckets (default ${DEFAULT-VALUE}).")
-  int bits;
-
-  @Option(names = "--l2", defaultValue = "1e-4", description = "L2 penalty of the n-gram regressions (default ${DEFAULT-VALUE}).")
-  double l2;
 
   @Option(names = "--target-fpr", defaultValue = "0.02", description = "Out-of-fold false-positive rate on all safe prompts at the threshold (default ${DEFAULT-VALUE}).")
   double targetFpr;
@@ -79,17 +62,9 @@ public final class TrainLlamaGuardCommand implements Callable<Integer> {
       description = "Train the prompt model on --data only, without the project's prompts built from hand-written goals.")
   boolean noGeneratedPrompts;
 
-  @Option(names = "--embedding-cache", paramLabel = "FILE", description = "Cache of MiniLM embeddings between runs (default: DIR/embeddings.cache).")
-  Path embeddingCache;
 
   @Override
   public Integer call() throws IOException {
-    if (folds < 2) {
-      throw new UsageException("--folds must be at least 2");
-    }
-    if (!Files.isRegularFile(data)) {
-      throw new UsageException("--data: file not found: " + data);
-    }
     for (double r : new double[] {targetFpr, overRefusalFpr, replyFpr}) {
       if (!(r > 0 && r < 1)) {
         throw new UsageException("--target-fpr, --over-refusal-fpr and --reply-fpr must be between 0 and 1");
@@ -99,12 +74,12 @@ public final class TrainLlamaGuardCommand implements Callable<Integer> {
       throw new UsageException("--weak-weight must be positive (use --exclude-weak to drop the source)");
     }
     PrintWriter log = spec.commandLine().getErr();
-    Files.createDirectories(out);
-    Path cache = embeddingCache != null ? embeddingCache : out.resolve("embeddings.cache");
+    Path cache = training.prepare();
+    Path out = training.out;
     SafetyTrainer.Result result;
     try {
-      result = new SafetyTrainer().train(new SafetyTrainer.Options(data, seed, excludeNonCommercial, excludeWeak, weakWeight, folds,
-          !noEncoder, cache, bits, l2, targetFpr, overRefusalFpr, replyFpr, !noGeneratedPrompts, log));
+      result = new SafetyTrainer().train(new SafetyTrainer.Options(training.data, training.seed, excludeNonCommercial, excludeWeak, weakWeight,
+          training.folds, !training.noEncoder, cache, training.bits, training.l2, targetFpr, overRefusalFpr, replyFpr, !noGeneratedPrompts, log));
     } catch (IllegalArgumentException | ClassifierException e) {
       throw new CliException(e.getMessage(), e);
     }

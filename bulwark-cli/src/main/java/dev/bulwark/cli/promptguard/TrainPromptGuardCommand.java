@@ -2,7 +2,6 @@ package dev.bulwark.cli.promptguard;
 
 import dev.bulwark.cli.CliException;
 import dev.bulwark.cli.ExitCodes;
-import dev.bulwark.cli.UsageException;
 import dev.bulwark.classifier.ClassifierException;
 import dev.bulwark.classifier.metrics.ScoredExample;
 import dev.bulwark.promptguard.corpus.ToolOutputCorpus;
@@ -18,7 +17,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.bulwark.cli.TrainingOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,14 +36,7 @@ import picocli.CommandLine.Spec;
 public final class TrainPromptGuardCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled JSONL, e.g. ../shared/datasets/prompt_attacks/dev.jsonl.")
-  Path data;
-
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
-  Path out;
-
-  @Option(names = "--seed", defaultValue = "42", description = "Seed for folds, generated documents and the MLP (default ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin TrainingOptions training;
 
   @Option(names = "--exclude-noncommercial",
       description = "Drop copyleft / share-alike sources (EasyJailbreak GPL-3.0; BIPIA rows on CC-BY-SA-4.0 tables and code).")
@@ -54,40 +48,19 @@ public final class TrainPromptGuardCommand implements Callable<Integer> {
   @Option(names = "--heldout-docs", defaultValue = "1000", description = "Held-out tool-output test documents to write (default ${DEFAULT-VALUE}).")
   int heldoutDocs;
 
-  @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds (default ${DEFAULT-VALUE}).")
-  int folds;
-
-  @Option(names = "--no-encoder", description = "Train the lexical stage only (no MiniLM).")
-  boolean noEncoder;
-
-  @Option(names = "--bits", defaultValue = "18", description = "log2 of the n-gram hash buckets (default ${DEFAULT-VALUE}).")
-  int bits;
-
-  @Option(names = "--l2", defaultValue = "1e-4", description = "L2 penalty of the n-gram regression (default ${DEFAULT-VALUE}).")
-  double l2;
-
   @Option(names = "--no-instruction-shape", description = "Leave out the instruction-shape features (addressee, override, action, target, secrecy).")
   boolean noInstructionShape;
 
-  @Option(names = "--embedding-cache", paramLabel = "FILE",
-      description = "Cache of MiniLM embeddings between runs (default: DIR/embeddings.cache).")
-  Path embeddingCache;
 
   @Override
   public Integer call() throws IOException {
-    if (folds < 2) {
-      throw new UsageException("--folds must be at least 2");
-    }
-    if (!Files.isRegularFile(data)) {
-      throw new UsageException("--data: file not found: " + data);
-    }
     PrintWriter log = spec.commandLine().getErr();
-    Files.createDirectories(out);
-    Path cache = embeddingCache != null ? embeddingCache : out.resolve("embeddings.cache");
+    Path cache = training.prepare();
+    Path out = training.out;
     PromptGuardTrainer.Result result;
     try {
-      result = new PromptGuardTrainer().train(new PromptGuardTrainer.Options(data, seed, excludeNonCommercial, toolOutputDocs,
-          folds, !noEncoder, cache, bits, l2, !noInstructionShape, log));
+      result = new PromptGuardTrainer().train(new PromptGuardTrainer.Options(training.data, training.seed, excludeNonCommercial,
+          toolOutputDocs, training.folds, !training.noEncoder, cache, training.bits, training.l2, !noInstructionShape, log));
     } catch (IllegalArgumentException | ClassifierException e) {
       throw new CliException(e.getMessage(), e);
     }
@@ -102,7 +75,7 @@ public final class TrainPromptGuardCommand implements Callable<Integer> {
     }
     LabelledData.write(out.resolve("oof-scores.jsonl"), oof);
     ToolOutputCorpus corpus = new ToolOutputCorpus();
-    List<LabelledText> heldout = new ArrayList<>(corpus.generate(ToolOutputCorpus.Split.TEST, heldoutDocs, seed));
+    List<LabelledText> heldout = new ArrayList<>(corpus.generate(ToolOutputCorpus.Split.TEST, heldoutDocs, training.seed));
     heldout.addAll(corpus.handwritten());
     LabelledData.write(out.resolve("heldout-tool-outputs.jsonl"), heldout);
     PrintWriter stdout = spec.commandLine().getOut();
