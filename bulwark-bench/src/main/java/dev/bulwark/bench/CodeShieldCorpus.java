@@ -40,14 +40,7 @@ final class CodeShieldCorpus {
     if (explicit != null) {
       return Path.of(explicit);
     }
-    String home = System.getProperty("bulwark.home", ".");
-    for (Path p = Path.of(home).toAbsolutePath(); p != null; p = p.getParent()) {
-      Path candidate = p.resolve("shared/datasets/insecure-code/dev.jsonl");
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("the Code Shield benches need shared/datasets/insecure-code/dev.jsonl next to the "
-        + "checkout, or -Dbulwark.codeshield.corpus=FILE (same JSONL format)");
+    return SharedDatasets.find("insecure-code/dev.jsonl").orElseThrow(() -> new IllegalStateException("the Code Shield benches need shared/datasets/insecure-code/dev.jsonl next to the "
+        + "checkout, or -Dbulwark.codeshield.corpus=FILE (same JSONL format)"));
   }
 }

@@ -50,18 +50,16 @@ final class InstructResponses {
   }
 
   private static List<String[]> shared() throws IOException {
-    for (Path p = Path.of(System.getProperty("bulwark.home", ".")).toAbsolutePath(); p != null; p = p.getParent()) {
-      Path f = p.resolve("shared/datasets/cyberseceval/instruct-dev.json");
-      if (Files.isRegularFile(f)) {
-        List<String[]> seeds = new ArrayList<>();
-        for (JsonNode r : JSON.readTree(f.toFile())) {
-          seeds.add(new String[] {r.path("language").asText(), r.path("cwe_identifier").asText(),
-              r.path("origin_code").asText()});
-        }
-        return seeds;
-      }
+    Path f = SharedDatasets.find("cyberseceval/instruct-dev.json").orElse(null);
+    if (f == null) {
+      return List.of();
     }
-    return List.of();
+    List<String[]> seeds = new ArrayList<>();
+    for (JsonNode r : JSON.readTree(f.toFile())) {
+      seeds.add(new String[] {r.path("language").asText(), r.path("cwe_identifier").asText(),
+          r.path("origin_code").asText()});
+    }
+    return seeds;
   }
 
   private static List<String[]> synthetic() {

@@ -22,7 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Latency of the embedded Prompt Guard on one caller, warm, per text of 128 or 512 MiniLM tokens (sample mode: JMH
  * prints p50/p90/p99). {@code encoder}: the MiniLM stage runs on every text (cascade off) — the worst case;
- * {@code cascade}: the default; {@code lexical}: the n-gram stage alone, the baseline in the same run.
+ * {@code cascade}: the default; {@code lexical}: the n-gram stage alone, the baseline in the same run. {@code texts}:
+ * {@code prose} keeps MiniLM busy on every text (the cascade's worst case); {@code dev} replays 64 rows of the team's
+ * prompt-attack dev set cut to the length (it needs {@code ../shared}), so the cascade decides as on that traffic.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -37,8 +39,11 @@ public class PromptGuardLatencyBench {
   @Param({"encoder", "cascade", "lexical"})
   public String stage;
 
+  @Param({"prose", "dev"})
+  public String texts;
+
   private EmbeddedPromptGuard model;
-  private List<String> texts;
+  private List<String> inputs;
   private int next;
 
   @Setup(Level.Trial)
@@ -46,17 +51,19 @@ public class PromptGuardLatencyBench {
     boolean encoder = !stage.equals("lexical");
     boolean cascade = !stage.equals("encoder");
     model = EmbeddedPromptGuard.shipped(new EmbeddedPromptGuard.Options(true, encoder, cascade, false, Duration.ZERO, 0));
-    texts = PromptGuardTexts.ofTokens(tokens, 8);
+    inputs = PromptGuardTexts.of(texts, tokens, texts.equals("dev") ? 64 : 8);
   }
 
   @TearDown(Level.Trial)
   public void tearDown() {
+    long[] stages = model.stageCounts();
+    System.out.printf("%n[%s/%s/%d] encoder ran on %d of %d texts%n", texts, stage, tokens, stages[1], stages[0] + stages[1]);
     model.close();
   }
 
   @Benchmark
   public Verdict score() {
-    next = (next + 1) % texts.size();
-    return model.score(texts.get(next));
+    next = (next + 1) % inputs.size();
+    return model.score(inputs.get(next));
   }
 }

@@ -2,10 +2,21 @@ package dev.bulwark.bench;
 
 import dev.bulwark.classifier.SentenceEncoder;
 import dev.bulwark.classifier.Tokens;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Benchmark inputs of an exact MiniLM token length: ordinary prose, so the cascade's choices are realistic. */
+/**
+ * Benchmark inputs of an exact MiniLM token length. {@code prose}: ordinary sentences, whose lexical scores fall in
+ * the cascade's uncertain band, so MiniLM runs on every one (the cascade's worst case). {@code dev}: real prompts,
+ * attacks and documents of the team's prompt-attack dev set, cut to the length, so the cascade decides as it would on
+ * that traffic.
+ */
 final class PromptGuardTexts {
   private static final String[] SENTENCES = {
     "Our spring collection is now available in all stores and online.",
@@ -19,6 +30,46 @@ final class PromptGuardTexts {
   };
 
   private PromptGuardTexts() {}
+
+  /** {@code count} texts of {@code kind} ("prose" or "dev") of exactly {@code tokens} MiniLM tokens. */
+  static List<String> of(String kind, int tokens, int count) {
+    return switch (kind) {
+      case "prose" -> ofTokens(tokens, count);
+      case "dev" -> fromDevSet(tokens, count);
+      default -> throw new IllegalArgumentException("unknown texts '" + kind + "': prose or dev");
+    };
+  }
+
+  /**
+   * Up to {@code count} rows of {@code prompt_attacks/dev.jsonl} with at least {@code tokens} MiniLM tokens, each cut
+   * to exactly that many, spread evenly over the file (which is sorted by source).
+   */
+  static List<String> fromDevSet(int tokens, int count) {
+    Path file = SharedDatasets.find("prompt_attacks/dev.jsonl").orElseThrow(() -> new IllegalStateException(
+        "the 'dev' texts need shared/datasets/prompt_attacks/dev.jsonl next to the checkout; use 'prose' without it"));
+    List<String> candidates = new ArrayList<>();
+    ObjectMapper json = new ObjectMapper();
+    try (SentenceEncoder enc = SentenceEncoder.embeddedMiniLm(1)) {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        if (line.isBlank()) {
+          continue;
+        }
+        String text = json.readTree(line).path("text").asText();
+        Tokens t = enc.tokeniser().tokenise(text);
+        if (t.size() >= tokens) {
+          candidates.add(text.substring(0, t.charEnd()[tokens - 1]));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> out = new ArrayList<>();
+    double step = Math.max(1.0, (double) candidates.size() / count);
+    for (double i = 0; i < candidates.size() && out.size() < count; i += step) {
+      out.add(candidates.get((int) i));
+    }
+    return out;
+  }
 
   /** {@code count} different texts of exactly {@code tokens} MiniLM tokens (without [CLS]/[SEP]). */
   static List<String> ofTokens(int tokens, int count) {

@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Texts per second of the embedded Prompt Guard under 8 concurrent callers, 128-token texts. {@code batched}: the
  * encoder's windows are micro-batched (8 per call, at most 2 ms wait); {@code single}: one inference per text, the
  * baseline in the same run. {@code encoder} forces the MiniLM stage on every text; {@code cascade} is the default.
+ * {@code texts}: as in {@link PromptGuardLatencyBench} ({@code dev} needs {@code ../shared}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -43,25 +44,30 @@ public class PromptGuardThroughputBench {
   @Param({"0"})
   public int threads;
 
+  @Param({"prose", "dev"})
+  public String texts;
+
   private EmbeddedPromptGuard model;
-  private List<String> texts;
+  private List<String> inputs;
   private final AtomicInteger next = new AtomicInteger();
 
   @Setup(Level.Trial)
   public void setUp() {
     model = EmbeddedPromptGuard.shipped(new EmbeddedPromptGuard.Options(true, true, stage.equals("cascade"),
         batching.equals("batched"), Duration.ofMillis(2), threads));
-    texts = PromptGuardTexts.ofTokens(128, 32);
+    inputs = PromptGuardTexts.of(texts, 128, texts.equals("dev") ? 64 : 32);
   }
 
   @TearDown(Level.Trial)
   public void tearDown() {
-    System.out.printf("%n[%s/%s] mean encoder batch %.2f%n", batching, stage, model.meanEncoderBatchSize());
+    long[] stages = model.stageCounts();
+    System.out.printf("%n[%s/%s/%s] mean encoder batch %.2f; encoder ran on %d of %d texts%n", texts, batching, stage,
+        model.meanEncoderBatchSize(), stages[1], stages[0] + stages[1]);
     model.close();
   }
 
   @Benchmark
   public Verdict score() {
-    return model.score(texts.get(Math.floorMod(next.getAndIncrement(), texts.size())));
+    return model.score(inputs.get(Math.floorMod(next.getAndIncrement(), inputs.size())));
   }
 }
