@@ -29,8 +29,13 @@ public final class TrainingOptions {
   @Option(names = "--bits", defaultValue = "18", description = "log2 of the n-gram hash buckets (default ${DEFAULT-VALUE}).")
   public int bits;
 
-  @Option(names = "--l2", defaultValue = "1e-4", description = "L2 penalty of the n-gram regressions (default ${DEFAULT-VALUE}).")
-  public double l2;
+  @Option(names = "--l2", description = "L2 penalty of the n-gram regressions (default: the trainer's own, see its help).")
+  public Double l2;
+
+  /** The {@code --l2} given, else {@code trainerDefault}: each trainer's n-grams were tuned to their own penalty. */
+  public double l2(double trainerDefault) {
+    return l2 != null ? l2 : trainerDefault;
+  }
 
   @Option(names = "--embedding-cache", paramLabel = "FILE",
       description = "Cache of MiniLM embeddings between runs (default: DIR/embeddings.cache).")

@@ -79,7 +79,7 @@ public final class TrainLlamaGuardCommand implements Callable<Integer> {
     SafetyTrainer.Result result;
     try {
       result = new SafetyTrainer().train(new SafetyTrainer.Options(training.data, training.seed, excludeNonCommercial, excludeWeak, weakWeight,
-          training.folds, !training.noEncoder, cache, training.bits, training.l2, targetFpr, overRefusalFpr, replyFpr, !noGeneratedPrompts, log));
+          training.folds, !training.noEncoder, cache, training.bits, training.l2(1e-4), targetFpr, overRefusalFpr, replyFpr, !noGeneratedPrompts, log));
     } catch (IllegalArgumentException | ClassifierException e) {
       throw new CliException(e.getMessage(), e);
     }

@@ -48,8 +48,6 @@ public final class TrainPromptGuardCommand implements Callable<Integer> {
   @Option(names = "--heldout-docs", defaultValue = "1000", description = "Held-out tool-output test documents to write (default ${DEFAULT-VALUE}).")
   int heldoutDocs;
 
-  @Option(names = "--no-instruction-shape", description = "Leave out the instruction-shape features (addressee, override, action, target, secrecy).")
-  boolean noInstructionShape;
 
 
   @Override
@@ -60,7 +58,7 @@ public final class TrainPromptGuardCommand implements Callable<Integer> {
     PromptGuardTrainer.Result result;
     try {
       result = new PromptGuardTrainer().train(new PromptGuardTrainer.Options(training.data, training.seed, excludeNonCommercial,
-          toolOutputDocs, training.folds, !training.noEncoder, cache, training.bits, training.l2, !noInstructionShape, log));
+          toolOutputDocs, training.folds, !training.noEncoder, cache, training.bits, training.l2(PromptGuardTrainer.DEFAULT_L2), log));
     } catch (IllegalArgumentException | ClassifierException e) {
       throw new CliException(e.getMessage(), e);
     }

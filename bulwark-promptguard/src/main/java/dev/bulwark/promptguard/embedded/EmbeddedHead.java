@@ -66,9 +66,6 @@ public record EmbeddedHead(
     ObjectNode n = m.putObject("ngrams");
     n.put("bits", c.bits()).put("char_min", c.charMin()).put("char_max", c.charMax()).put("word_min", c.wordMin()).put("word_max", c.wordMax());
     m.putArray("statistics").addAll(TextStatistics.NAMES.stream().map(m.arrayNode()::textNode).toList());
-    if (lexical.denseDim() > TextStatistics.dimension()) {
-      m.putArray("instruction_shape").addAll(InstructionShape.NAMES.stream().map(m.arrayNode()::textNode).toList());
-    }
     m.put("band_low", bandLow).put("band_high", bandHigh).put("threshold", threshold);
     ObjectNode lt = m.putObject("language_thresholds");
     languageThresholds.forEach(lt::put);
@@ -109,14 +106,11 @@ public record EmbeddedHead(
     HashedNgrams.Config c = new HashedNgrams.Config(n.path("bits").asInt(), n.path("char_min").asInt(), n.path("char_max").asInt(),
         n.path("word_min").asInt(), n.path("word_max").asInt());
     HashedNgrams ngrams = new HashedNgrams(c, f.array("ngram.idf"));
-    int stats = TextStatistics.dimension();
     if (m.has("instruction_shape")) {
-      if (m.path("instruction_shape").size() != InstructionShape.dimension()) {
-        throw new ClassifierException("the head was trained with " + m.path("instruction_shape").size()
-            + " instruction-shape features; this build computes " + InstructionShape.dimension() + ": retrain it with 'bulwark train prompt-guard'");
-      }
-      stats += InstructionShape.dimension();
+      throw new ClassifierException("the head was trained with instruction-shape features, which this build no longer computes"
+          + " (they cost recall): retrain it with 'bulwark train prompt-guard'");
     }
+    int stats = TextStatistics.dimension();
     LogisticRegression lexical = new LogisticRegression(c.dimension(), stats, new float[][] {f.array("lexical.weights")},
         f.array("lexical.bias"));
     LogisticRegression pieces = new LogisticRegression(c.dimension(), stats, new float[][] {f.array("pieces.weights")},

@@ -44,27 +44,7 @@ public final class LexicalScorer {
 
   /** The piece model's logit for one piece. */
   public double pieceLogit(String text) {
-    return pieceRegression.logit(0, ngrams.vector(text), dense(text, pieceRegression.denseDim()));
-  }
-
-  /**
-   * The dense features of the regressions: the text statistics, followed by the instruction-shape features when the
-   * head was trained with them ({@code width} tells; heads from before the shape features have only the statistics).
-   */
-  public static float[] dense(String text, int width) {
-    float[] stats = TextStatistics.of(text);
-    if (width <= stats.length) {
-      return stats;
-    }
-    float[] shape = InstructionShape.of(text);
-    float[] out = java.util.Arrays.copyOf(stats, stats.length + shape.length);
-    System.arraycopy(shape, 0, out, stats.length, shape.length);
-    return out;
-  }
-
-  /** Dense width with shape features. */
-  public static int denseWidth() {
-    return TextStatistics.dimension() + InstructionShape.dimension();
+    return pieceRegression.logit(0, ngrams.vector(text), TextStatistics.of(text));
   }
 
   /** A short piece of the text to score on its own: a sentence, two neighbouring ones, or a decoded run. */
@@ -89,11 +69,10 @@ public final class LexicalScorer {
   }
 
   public Scores score(String text) {
-    float[] dense = dense(text, regression.denseDim());
-    float[] stats = java.util.Arrays.copyOf(dense, TextStatistics.dimension());
+    float[] stats = TextStatistics.of(text);
     SparseVector doc = ngrams.vector(text);
-    double docLogit = regression.logit(0, doc, dense);
-    double best = pieceRegression.logit(0, doc, dense);
+    double docLogit = regression.logit(0, doc, stats);
+    double best = pieceRegression.logit(0, doc, stats);
     int bestStart = 0;
     int bestEnd = text.length();
     List<Piece> pieces = pieces(text, segmenter);

@@ -50,6 +50,14 @@ import java.util.TreeMap;
  */
 public final class PromptGuardTrainer {
   /**
+   * L2 penalty of the n-gram regressions. Out of fold (2026-11-26, seed 42, licence-clean data, n-gram stage alone),
+   * lowering it from 1e-4 to 3e-5, 1e-5 and 3e-6 raised recall at 1% FPR on the dev rows from 0.725 to 0.802, 0.835
+   * and 0.841, and AUC on the held-out tool outputs (wording never trained on) from 0.886 to 0.911, 0.920 and 0.924,
+   * with none of the 921 over-refusal prompts flagged: the stronger penalty had been underfitting.
+   */
+  public static final double DEFAULT_L2 = 3e-6;
+
+  /**
    * @param data labelled JSONL (benign / injection / jailbreak)
    * @param excludeRestrictive drop copyleft and share-alike sources (EasyJailbreak GPL-3.0, BIPIA CC-BY-SA tables/code)
    * @param toolOutputDocs how many of the project's generated tool-output documents to add (train split)
@@ -57,7 +65,7 @@ public final class PromptGuardTrainer {
    * @param embeddingCache file caching embeddings between runs, or null
    */
   public record Options(Path data, long seed, boolean excludeRestrictive, int toolOutputDocs, int folds, boolean encoder,
-      Path embeddingCache, int bits, double l2, boolean instructionShape, PrintWriter log) {}
+      Path embeddingCache, int bits, double l2, PrintWriter log) {}
 
   /** The trained head, the out-of-fold scores of every training row (cascade), and the report. */
   public record Result(EmbeddedHead head, List<ScoredExample> outOfFold, ObjectNode report) {}
@@ -71,7 +79,14 @@ public final class PromptGuardTrainer {
       List<SparseVector> pieceCounts, List<float[]> pieceStats, int[] pieceLabels) {}
 
   /** Benign pieces kept per document for the piece model (a seeded sample; all attack pieces are kept). */
-  private static final int BENIGN_PIECES_PER_DOCUMENT = 10;
+  private static final int BENIGN_PIECES_PER_DOCUMENT = 4;
+
+  /**
+   * Pieces that stand in as the evidence of an attack whose evidence could not be located (a whole-prompt jailbreak):
+   * the ones the fold's document model scores highest. Without them the piece model never sees a jailbreak sentence;
+   * with 2, out of fold on the dev rows, recall at 1% FPR rose from 0.770 to 0.794 (2026-11-26).
+   */
+  private static final int STAND_IN_PIECES_PER_ATTACK = 2;
 
   public Result train(Options o) throws IOException {
     long started = System.nanoTime();
@@ -82,7 +97,6 @@ public final class PromptGuardTrainer {
     HashedNgrams raw = new HashedNgrams(config, null);
     TextNormaliser normaliser = new TextNormaliser();
     var segmenter = EmbeddedPromptGuard.segmenter();
-    int denseWidth = o.instructionShape() ? LexicalScorer.denseWidth() : TextStatistics.dimension();
     Map<String, LabelledText> byId = new java.util.HashMap<>();
     data.forEach(r -> byId.put(r.id(), r));
     List<Row> rows = new ArrayList<>(data.size());
@@ -94,13 +108,13 @@ public final class PromptGuardTrainer {
       List<LexicalScorer.Piece> pieces = LexicalScorer.pieces(t, segmenter);
       for (LexicalScorer.Piece p : pieces) {
         pc.add(raw.counts(p.text()));
-        ps.add(LexicalScorer.dense(p.text(), denseWidth));
+        ps.add(TextStatistics.of(p.text()));
       }
       int[] labels = PieceLabels.label(r, t, pieces, PieceLabels.evidence(r, byId), normaliser);
       for (int l : labels) {
         pieceCount[l + 1]++;
       }
-      rows.add(new Row(r, t, r.malicious(), raw.counts(t), LexicalScorer.dense(t, denseWidth), pc, ps, labels));
+      rows.add(new Row(r, t, r.malicious(), raw.counts(t), TextStatistics.of(t), pc, ps, labels));
     }
     log.printf("pieces: %d attack, %d benign, %d unknown%n", pieceCount[2], pieceCount[1], pieceCount[0]);
     int n = rows.size();
@@ -140,8 +154,7 @@ public final class PromptGuardTrainer {
     float[][] lexFeatures = new float[n][];
     float[][] fullFeatures = new float[n][];
     for (int i = 0; i < n; i++) {
-      float[] stats = Arrays.copyOf(rows.get(i).stats(), TextStatistics.dimension());
-      lexFeatures[i] = MetaFeatures.lexical(new LexicalScorer.Scores(docLogit[i], pieceLogit[i], 0, 0, 0, stats));
+      lexFeatures[i] = MetaFeatures.lexical(new LexicalScorer.Scores(docLogit[i], pieceLogit[i], 0, 0, 0, rows.get(i).stats()));
       fullFeatures[i] = MetaFeatures.full(lexFeatures[i], encLogit[i]);
     }
     LogisticRegressionTrainer metaTrainer = new LogisticRegressionTrainer(1e-4, 500);
@@ -190,7 +203,6 @@ public final class PromptGuardTrainer {
     report.put("ngram_bits", o.bits());
     report.put("l2", o.l2());
     report.put("encoder", o.encoder());
-    report.put("instruction_shape", o.instructionShape());
     report.put("band_low", bandLow);
     report.put("band_high", bandHigh);
     report.put("encoder_share_of_rows", (double) inBand / n);
@@ -242,7 +254,7 @@ public final class PromptGuardTrainer {
 
   /**
    * The narrowest uncertain band (fewest rows sent to the encoder) whose cascade keeps, out of fold, the AUC within
-   * 0.001 and the recall at 1% FPR within 0.005 of running the encoder on every row. Candidates: lower bounds at
+   * 0.0005 and the recall at 1% FPR within 0.005 of running the encoder on every row. Candidates: lower bounds at
    * low quantiles of the attacks' lexical scores, upper bounds at high quantiles of the benign rows'.
    */
   private static double[] chooseBand(double[] pLex, double[] pFull, List<Row> rows) {
@@ -263,7 +275,7 @@ public final class PromptGuardTrainer {
         for (double p : pLex) {
           count += p >= lo && p <= hi ? 1 : 0;
         }
-        if (auc >= fullAuc - 0.001 && recall >= fullRecall - 0.005 && count < bestCount) {
+        if (auc >= fullAuc - 0.0005 && recall >= fullRecall - 0.005 && count < bestCount) {
           bestCount = count;
           best = new double[] {lo, hi};
         }
@@ -385,8 +397,37 @@ public final class PromptGuardTrainer {
     }
     int dense = rows.get(idx.get(0)).stats().length;
     LogisticRegression lr = trainer.fit(examples, config.dimension(), dense);
+    addStandInPieces(rows, idx, ngrams, lr, pieceExamples);
     LogisticRegression pieces = trainer.fit(pieceExamples, config.dimension(), dense);
     return new LexicalModel(ngrams, lr, pieces);
+  }
+
+  /**
+   * For every attack in {@code idx} whose evidence could not be located, the {@link #STAND_IN_PIECES_PER_ATTACK} pieces
+   * that the document model {@code doc} scores highest, as attack pieces (multiple-instance learning: some piece of a
+   * jailbreak carries it, and the document model knows best which).
+   */
+  private static void addStandInPieces(List<Row> rows, List<Integer> idx, HashedNgrams ngrams, LogisticRegression doc,
+      List<Example> pieceExamples) {
+    for (int i : idx) {
+      Row r = rows.get(i);
+      int[] labels = r.pieceLabels();
+      if (!r.positive() || labels.length == 0 || Arrays.stream(labels).anyMatch(l -> l != -1)) {
+        continue;
+      }
+      List<SparseVector> weighed = new ArrayList<>(labels.length);
+      Integer[] order = new Integer[labels.length];
+      double[] logit = new double[labels.length];
+      for (int p = 0; p < labels.length; p++) {
+        weighed.add(ngrams.weigh(r.pieceCounts().get(p)));
+        order[p] = p;
+        logit[p] = doc.logit(0, weighed.get(p), r.pieceStats().get(p));
+      }
+      Arrays.sort(order, (a, b) -> Double.compare(logit[b], logit[a]));
+      for (int k = 0; k < Math.min(STAND_IN_PIECES_PER_ATTACK, order.length); k++) {
+        pieceExamples.add(Example.binary(weighed.get(order[k]), r.pieceStats().get(order[k]), true, 1f));
+      }
+    }
   }
 
   private static Mlp fitMlp(List<Row> rows, float[][] embeddings, List<Integer> idx, long seed) {
@@ -394,7 +435,7 @@ public final class PromptGuardTrainer {
     for (int i : idx) {
       examples.add(Example.binary(SparseVector.EMPTY, embeddings[i], rows.get(i).positive(), 1f));
     }
-    return new MlpTrainer(128, 25, 32, 1e-3, 1e-4, seed).fit(examples);
+    return new MlpTrainer(256, 40, 32, 1e-3, 1e-4, seed).fit(examples);
   }
 
   private static float[][] embed(List<Row> rows, Path cacheFile, PrintWriter log) throws IOException {
