@@ -2,6 +2,7 @@ package dev.bulwark.classifier;
 
 import ai.onnxruntime.TensorInfo;
 import dev.bulwark.classifier.runtime.OnnxSession;
+import dev.bulwark.classifier.runtime.Threading;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -45,6 +46,11 @@ public final class SentenceEncoder implements AutoCloseable {
 
   /** The embedded int8 MiniLM from the class path; no file system, no network. */
   public static SentenceEncoder embeddedMiniLm(int threads) {
+    return embeddedMiniLm(Threading.of(threads));
+  }
+
+  /** The embedded int8 MiniLM with the given ONNX Runtime threading. */
+  public static SentenceEncoder embeddedMiniLm(Threading threads) {
     byte[] model = resource(MINILM_MODEL_RESOURCE);
     Tokeniser tok = Tokeniser.load(new java.io.ByteArrayInputStream(resource(MINILM_TOKENIZER_RESOURCE)), "classpath:" + MINILM_TOKENIZER_RESOURCE);
     return new SentenceEncoder(OnnxSession.open(model, "classpath:" + MINILM_MODEL_RESOURCE, threads), tok, MINILM_MAX_POSITIONS);

@@ -3,6 +3,7 @@ package dev.bulwark.classifier;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.TensorInfo;
 import dev.bulwark.classifier.runtime.OnnxSession;
+import dev.bulwark.classifier.runtime.Threading;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,11 @@ public final class SequenceClassifier implements AutoCloseable {
 
   /** Opens an export directory; {@code threads} = ONNX Runtime intra-op threads (0 = its default). */
   public static SequenceClassifier open(ModelDirectory dir, int threads, double temperature) {
+    return open(dir, Threading.of(threads), temperature);
+  }
+
+  /** Opens an export directory with the given ONNX Runtime threading. */
+  public static SequenceClassifier open(ModelDirectory dir, Threading threads, double temperature) {
     if (!(temperature > 0)) {
       throw new IllegalArgumentException("temperature must be positive, got " + temperature);
     }

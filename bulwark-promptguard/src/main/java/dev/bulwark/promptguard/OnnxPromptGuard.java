@@ -5,6 +5,7 @@ import dev.bulwark.classifier.MicroBatcher;
 import dev.bulwark.classifier.ModelDirectory;
 import dev.bulwark.classifier.NormalisedText;
 import dev.bulwark.classifier.SequenceClassifier;
+import dev.bulwark.classifier.runtime.Threading;
 import dev.bulwark.classifier.TextNormaliser;
 import dev.bulwark.classifier.TokenWindow;
 import dev.bulwark.classifier.Tokens;
@@ -33,7 +34,7 @@ public final class OnnxPromptGuard implements PromptAttackModel {
    * @param maliciousLabels labels whose probabilities add up to the score; empty = every label but the first benign one
    */
   public OnnxPromptGuard(Path modelDir, List<String> maliciousLabels, double temperature, int overlap, boolean preprocess,
-      boolean microBatch, Duration maxWait, int threads, double threshold) {
+      boolean microBatch, Duration maxWait, Threading threads, double threshold) {
     ModelDirectory dir = ModelDirectory.open(modelDir);
     this.maliciousIndices = maliciousIndices(dir, maliciousLabels);
     this.classifier = SequenceClassifier.open(dir, threads, temperature);

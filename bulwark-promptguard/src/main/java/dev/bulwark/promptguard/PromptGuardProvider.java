@@ -1,6 +1,7 @@
 package dev.bulwark.promptguard;
 
 import dev.bulwark.classifier.ClassifierException;
+import dev.bulwark.classifier.runtime.Threading;
 import dev.bulwark.core.ConfigException;
 import dev.bulwark.core.ConfigNode;
 import dev.bulwark.core.Cost;
@@ -50,7 +51,9 @@ public final class PromptGuardProvider implements ScannerProvider {
         new Parameter("cascade", "boolean", "true", "embedded model: run MiniLM only when the n-gram stage is unsure"),
         new Parameter("micro-batch", "boolean", "true", "batch concurrent callers' inference into one call"),
         new Parameter("max-wait", "duration", "2ms", "longest a window waits for batch-mates"),
-        new Parameter("threads", "integer", "0", "ONNX Runtime intra-op threads (0 = its default)"));
+        new Parameter("threads", "integer", "0", "ONNX Runtime intra-op threads per inference (0 = its default, one per core)"),
+        new Parameter("batch-workers", "integer", "2", "inferences that may run at once when micro-batching"),
+        new Parameter("spinning", "boolean", "false", "let idle ONNX Runtime threads busy-wait for work: a little faster on an idle machine, much slower on a busy one"));
   }
 
   @Override
@@ -64,6 +67,8 @@ public final class PromptGuardProvider implements ScannerProvider {
     boolean microBatch = s.getBoolean("micro-batch", true);
     Duration maxWait = s.getDuration("max-wait", Duration.ofMillis(2));
     int threads = s.getInt("threads", 0, 0, 64);
+    int workers = s.getInt("batch-workers", 2, 1, 64);
+    boolean spinning = s.getBoolean("spinning", false);
     Decision decision = s.getDecision("decision", Decision.BLOCK);
     if (decision == Decision.ALLOW) {
       throw s.error("decision", "a flagged message cannot be allowed; use block or human_in_the_loop_required");
@@ -77,7 +82,7 @@ public final class PromptGuardProvider implements ScannerProvider {
         double temperature = s.getDouble("temperature", 1.0, 1e-3, 1e3);
         int overlap = s.getInt("window-overlap", 64, 0, 500);
         model = new OnnxPromptGuard(dir, s.getStringList("labels", List.of()), temperature, overlap, preprocess, microBatch,
-            maxWait, threads, ONNX_DEFAULT_THRESHOLD);
+            maxWait, new Threading(threads, spinning), ONNX_DEFAULT_THRESHOLD);
         cost = Cost.EXPENSIVE;
       } else {
         for (String onnxOnly : List.of("labels", "temperature", "window-overlap")) {
@@ -86,7 +91,7 @@ public final class PromptGuardProvider implements ScannerProvider {
           }
         }
         var options = new EmbeddedPromptGuard.Options(preprocess, s.getBoolean("encoder", true), s.getBoolean("cascade", true),
-            microBatch, maxWait, threads);
+            microBatch, maxWait, threads, spinning, workers);
         model = s.has("head")
             ? new EmbeddedPromptGuard(dev.bulwark.promptguard.embedded.EmbeddedHead.read(s.getPath("head", null)), options)
             : EmbeddedPromptGuard.shipped(options);

@@ -54,6 +54,11 @@ public final class OnnxSession implements AutoCloseable {
 
   /** Opens {@code model} with {@code threads} intra-op threads (0 = ONNX Runtime's default). */
   public static OnnxSession open(Path model, int threads) {
+    return open(model, Threading.of(threads));
+  }
+
+  /** Opens {@code model} with the given threading. */
+  public static OnnxSession open(Path model, Threading threads) {
     if (!Files.isRegularFile(model)) {
       throw new ClassifierException("model file not found: " + model);
     }
@@ -67,6 +72,11 @@ public final class OnnxSession implements AutoCloseable {
 
   /** Opens a model held in memory (e.g. read from a class-path resource). */
   public static OnnxSession open(byte[] model, String source, int threads) {
+    return open(model, source, Threading.of(threads));
+  }
+
+  /** Opens a model held in memory with the given threading. */
+  public static OnnxSession open(byte[] model, String source, Threading threads) {
     try {
       OrtEnvironment env = OrtEnvironment.getEnvironment();
       return new OnnxSession(env.createSession(model, options(threads)), env, source);
@@ -75,13 +85,17 @@ public final class OnnxSession implements AutoCloseable {
     }
   }
 
-  private static OrtSession.SessionOptions options(int threads) throws OrtException {
+  private static OrtSession.SessionOptions options(Threading threads) throws OrtException {
     OrtSession.SessionOptions o = new OrtSession.SessionOptions();
     o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-    if (threads > 0) {
-      o.setIntraOpNumThreads(threads);
+    if (threads.intraOpThreads() > 0) {
+      o.setIntraOpNumThreads(threads.intraOpThreads());
     }
     o.setInterOpNumThreads(1);
+    if (!threads.spinning()) {
+      o.addConfigEntry("session.intra_op.allow_spinning", "0");
+      o.addConfigEntry("session.inter_op.allow_spinning", "0");
+    }
     return o;
   }
 

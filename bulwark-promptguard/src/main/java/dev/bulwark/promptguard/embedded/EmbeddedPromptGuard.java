@@ -4,6 +4,7 @@ import dev.bulwark.classifier.NormalisedText;
 import dev.bulwark.classifier.Segmenter;
 import dev.bulwark.classifier.SentenceEncoder;
 import dev.bulwark.classifier.TextNormaliser;
+import dev.bulwark.classifier.runtime.Threading;
 import dev.bulwark.promptguard.PromptAttackModel;
 import dev.bulwark.promptguard.Verdict;
 import java.time.Duration;
@@ -24,9 +25,23 @@ public final class EmbeddedPromptGuard implements PromptAttackModel {
    * @param cascade run the encoder only inside the uncertain band (false: on every text)
    * @param microBatch batch concurrent callers' encoder windows
    * @param maxWait longest a window waits for batch-mates
-   * @param threads ONNX Runtime intra-op threads (0 = its default)
+   * @param threads ONNX Runtime intra-op threads per inference (0 = its default)
+   * @param spinning let idle ONNX Runtime threads busy-wait for work
+   * @param workers inferences that may run at once when micro-batching
    */
-  public record Options(boolean preprocess, boolean encoder, boolean cascade, boolean microBatch, Duration maxWait, int threads) {
+  public record Options(boolean preprocess, boolean encoder, boolean cascade, boolean microBatch, Duration maxWait, int threads,
+      boolean spinning, int workers) {
+    public Options {
+      if (workers < 1) {
+        throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+      }
+    }
+
+    /** No spinning, two batch workers. */
+    public Options(boolean preprocess, boolean encoder, boolean cascade, boolean microBatch, Duration maxWait, int threads) {
+      this(preprocess, encoder, cascade, microBatch, maxWait, threads, false, 2);
+    }
+
     public static Options defaults() {
       return new Options(true, true, true, true, Duration.ofMillis(2), 0);
     }
@@ -52,7 +67,8 @@ public final class EmbeddedPromptGuard implements PromptAttackModel {
     this.lexical = new LexicalScorer(head.ngrams(), head.lexical(), head.pieces(), segmenter());
     boolean useEncoder = options.encoder() && head.encoderMlp() != null && head.metaFull() != null;
     this.encoder = useEncoder
-        ? new EncoderBranch(SentenceEncoder.embeddedMiniLm(options.threads()), head.encoderMlp(), options.microBatch(), options.maxWait(), 2)
+        ? new EncoderBranch(SentenceEncoder.embeddedMiniLm(new Threading(options.threads(), options.spinning())), head.encoderMlp(),
+            options.microBatch(), options.maxWait(), options.workers())
         : null;
   }
 
