@@ -53,7 +53,9 @@ public final class PromptGuardTrainer {
    * L2 penalty of the n-gram regressions. Out of fold (2026-11-26, seed 42, licence-clean data, n-gram stage alone),
    * lowering it from 1e-4 to 3e-5, 1e-5 and 3e-6 raised recall at 1% FPR on the dev rows from 0.725 to 0.802, 0.835
    * and 0.841, and AUC on the held-out tool outputs (wording never trained on) from 0.886 to 0.911, 0.920 and 0.924,
-   * with none of the 921 over-refusal prompts flagged: the stronger penalty had been underfitting.
+   * with none of the 921 over-refusal prompts flagged: the stronger penalty had been underfitting. (Those held-out
+   * numbers predate the removal of five training payloads that nearly copied test ones; the model card has the clean
+   * numbers of the shipped head.)
    */
   public static final double DEFAULT_L2 = 3e-6;
 
