@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Latency of the embedded Prompt Guard on one caller, warm, per text of 128 or 512 MiniLM tokens (sample mode: JMH
  * prints p50/p90/p99). {@code encoder}: the MiniLM stage runs on every text (cascade off) — the worst case;
  * {@code cascade}: the default; {@code lexical}: the n-gram stage alone, the baseline in the same run. {@code texts}:
- * {@code prose} keeps MiniLM busy on every text (the cascade's worst case); {@code dev} replays 64 rows of the team's
- * prompt-attack dev set cut to the length (it needs {@code ../shared}), so the cascade decides as on that traffic.
+ * {@code prose} is synthetic ordinary text; {@code dev} replays 64 rows of the team's prompt-attack dev set cut to the
+ * length (it needs {@code ../shared}), so the cascade decides as on that traffic.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

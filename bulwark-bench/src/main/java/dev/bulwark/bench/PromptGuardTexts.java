@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Benchmark inputs of an exact MiniLM token length. {@code prose}: ordinary sentences, whose lexical scores fall in
- * the cascade's uncertain band, so MiniLM runs on every one (the cascade's worst case). {@code dev}: real prompts,
- * attacks and documents of the team's prompt-attack dev set, cut to the length, so the cascade decides as it would on
- * that traffic.
+ * Benchmark inputs of an exact MiniLM token length. {@code prose}: ordinary sentences (synthetic, always available).
+ * {@code dev}: real prompts, attacks and documents of the team's prompt-attack dev set, cut to the length, so the
+ * cascade decides as it would on that traffic. The cascade's worst case, MiniLM on every text, is the benches'
+ * {@code encoder} stage.
  */
 final class PromptGuardTexts {
   private static final String[] SENTENCES = {
