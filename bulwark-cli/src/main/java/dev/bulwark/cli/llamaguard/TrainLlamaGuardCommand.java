@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
       "for assistant replies. Writes to --out: llama-guard-head.bwh (copy it to",
       "bulwark-llm/src/main/resources/dev/bulwark/llm/embedded/ to ship it), training-report.json, oof-scores.jsonl",
       "(cross-validated scores of every training row) and heldout-replies.jsonl (generated conversations never trained",
-      "on). Prints the out-of-fold report and the held-out reply report."
+      "on). Prints the out-of-fold report and the held-out reply report. The n-gram L2 penalty (--l2) defaults to " + SafetyTrainer.DEFAULT_L2 + "."
     })
 public final class TrainLlamaGuardCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -79,7 +79,7 @@ public final class TrainLlamaGuardCommand implements Callable<Integer> {
     SafetyTrainer.Result result;
     try {
       result = new SafetyTrainer().train(new SafetyTrainer.Options(training.data, training.seed, excludeNonCommercial, excludeWeak, weakWeight,
-          training.folds, !training.noEncoder, cache, training.bits, training.l2(1e-4), targetFpr, overRefusalFpr, replyFpr, !noGeneratedPrompts, log));
+          training.folds, !training.noEncoder, cache, training.bits, training.l2(SafetyTrainer.DEFAULT_L2), targetFpr, overRefusalFpr, replyFpr, !noGeneratedPrompts, log));
     } catch (IllegalArgumentException | ClassifierException e) {
       throw new CliException(e.getMessage(), e);
     }

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
       "tool-output documents. Writes to --out: prompt-guard-head.bwh (copy it to",
       "bulwark-promptguard/src/main/resources/dev/bulwark/promptguard/ to ship it), training-report.json,",
       "oof-scores.jsonl (cross-validated scores of every training row) and heldout-tool-outputs.jsonl (the held-out",
-      "tool-output test documents, never trained on). Prints the out-of-fold report."
+      "tool-output test documents, never trained on). Prints the out-of-fold report. The n-gram L2 penalty (--l2)",
+      "defaults to " + PromptGuardTrainer.DEFAULT_L2 + "."
     })
 public final class TrainPromptGuardCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

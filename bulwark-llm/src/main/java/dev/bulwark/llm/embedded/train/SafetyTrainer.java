@@ -50,6 +50,9 @@ import java.util.TreeMap;
  * </ol>
  */
 public final class SafetyTrainer {
+  /** L2 penalty of the n-gram regressions, the value the shipped head was trained with. */
+  public static final double DEFAULT_L2 = 1e-4;
+
   /**
    * @param weakWeight example weight of the weakly labelled source's rows (when not excluded)
    * @param targetFpr false-positive rate on all safe prompts at the operating threshold (out of fold)
