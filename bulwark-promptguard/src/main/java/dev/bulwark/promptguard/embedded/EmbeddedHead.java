@@ -21,6 +21,8 @@ import java.util.Set;
  *
  * @param bandLow below this lexical score the cheap stage decides alone
  * @param bandHigh above this lexical score the cheap stage decides alone
+ * @param shortText texts of at most this many characters (normalised) always go through the encoder: the n-gram stage
+ *     is confidently wrong on short texts ("hi", "Can you help me?") and the encoder is cheap on them; 0 = never
  * @param threshold the default decision threshold
  * @param languageThresholds thresholds calibrated per language (ISO 639-1), overriding {@code threshold}
  * @param info training provenance and metrics (the model card's numbers)
@@ -34,6 +36,7 @@ public record EmbeddedHead(
     LogisticRegression metaFull,
     double bandLow,
     double bandHigh,
+    int shortText,
     double threshold,
     Map<String, Double> languageThresholds,
     ObjectNode info) {
@@ -66,7 +69,7 @@ public record EmbeddedHead(
     ObjectNode n = m.putObject("ngrams");
     n.put("bits", c.bits()).put("char_min", c.charMin()).put("char_max", c.charMax()).put("word_min", c.wordMin()).put("word_max", c.wordMax());
     m.putArray("statistics").addAll(TextStatistics.NAMES.stream().map(m.arrayNode()::textNode).toList());
-    m.put("band_low", bandLow).put("band_high", bandHigh).put("threshold", threshold);
+    m.put("band_low", bandLow).put("band_high", bandHigh).put("short_text", shortText).put("threshold", threshold);
     ObjectNode lt = m.putObject("language_thresholds");
     languageThresholds.forEach(lt::put);
     m.put("mlp_hidden", encoderMlp == null ? 0 : encoderMlp.hidden());
@@ -130,6 +133,6 @@ public record EmbeddedHead(
     Map<String, Double> lt = new HashMap<>();
     m.path("language_thresholds").properties().forEach(e -> lt.put(e.getKey(), e.getValue().asDouble()));
     return new EmbeddedHead(ngrams, lexical, pieces, mlp, metaLexical, metaFull, m.path("band_low").asDouble(0),
-        m.path("band_high").asDouble(1), m.path("threshold").asDouble(0.5), lt, (ObjectNode) m.path("info"));
+        m.path("band_high").asDouble(1), m.path("short_text").asInt(0), m.path("threshold").asDouble(0.5), lt, (ObjectNode) m.path("info"));
   }
 }

@@ -94,15 +94,29 @@ public final class EmbeddedPromptGuard implements PromptAttackModel {
     int start = nt.originalStart(ls.pieceStart());
     int end = nt.originalEnd(ls.pieceEnd());
     boolean uncertain = pLex >= head.bandLow() && pLex <= head.bandHigh();
-    if (encoder == null || (options.cascade() && !uncertain)) {
+    boolean shortText = t.length() <= head.shortText();
+    if (encoder == null || (options.cascade() && !uncertain && !shortText)) {
       lexicalDecisions.incrementAndGet();
       return new Verdict(pLex, start, end, "lexical", ls.pieces());
     }
     double encoderLogit = encoder.logit(t);
     double pFull = head.metaFull().probability(0, null, MetaFeatures.full(lf, encoderLogit));
     encoderDecisions.incrementAndGet();
-    double score = options.cascade() ? Math.max(head.bandLow(), Math.min(head.bandHigh(), pFull)) : pFull;
+    double score = cascadeScore(pLex, pFull, t.length(), head, options.cascade());
     return new Verdict(score, start, end, "encoder", ls.pieces());
+  }
+
+  /**
+   * The cascade's score of a text: the lexical score outside the uncertain band; inside it the stacked score, clamped
+   * into the band so that scores still rank across stages; for a short text (which always goes through the encoder) the
+   * stacked score as it is, since the lexical stage may not decide a short text alone in either direction.
+   */
+  public static double cascadeScore(double pLex, double pFull, int length, EmbeddedHead head, boolean cascade) {
+    if (!cascade || length <= head.shortText()) {
+      return pFull;
+    }
+    boolean uncertain = pLex >= head.bandLow() && pLex <= head.bandHigh();
+    return uncertain ? Math.max(head.bandLow(), Math.min(head.bandHigh(), pFull)) : pLex;
   }
 
   /** How many texts the lexical stage decided alone, and how many went through the encoder. */

@@ -18,6 +18,9 @@ import dev.bulwark.classifier.metrics.BinaryMetrics;
 import dev.bulwark.classifier.metrics.ScoredExample;
 import dev.bulwark.classifier.train.CrossValidation;
 import dev.bulwark.classifier.data.LabelledText;
+import dev.bulwark.classifier.data.OrdinarySources;
+import dev.bulwark.classifier.data.BadRows;
+import dev.bulwark.classifier.data.OrdinaryTraffic;
 import dev.bulwark.promptguard.embedded.EmbeddedHead;
 import dev.bulwark.promptguard.embedded.EmbeddedPromptGuard;
 import dev.bulwark.promptguard.embedded.EncoderBranch;
@@ -59,6 +62,9 @@ public final class PromptGuardTrainer {
    */
   public static final double DEFAULT_L2 = 3e-6;
 
+  /** Out of fold, the default threshold flags at most this share of ordinary traffic (the goal is 0.5%, with margin). */
+  public static final double DEFAULT_ORDINARY_FLAG_RATE = 0.003;
+
   /**
    * @param data labelled JSONL (benign / injection / jailbreak)
    * @param excludeRestrictive drop copyleft and share-alike sources (EasyJailbreak GPL-3.0, BIPIA CC-BY-SA tables/code)
@@ -67,7 +73,21 @@ public final class PromptGuardTrainer {
    * @param embeddingCache file caching embeddings between runs, or null
    */
   public record Options(Path data, long seed, boolean excludeRestrictive, int toolOutputDocs, int folds, boolean encoder,
-      Path embeddingCache, int bits, double l2, PrintWriter log) {}
+      Path embeddingCache, int bits, double l2, OrdinarySources ordinary, BadRows badRows, PrintWriter log) {
+    /** Without ordinary traffic beyond the data file. */
+    public Options(Path data, long seed, boolean excludeRestrictive, int toolOutputDocs, int folds, boolean encoder,
+        Path embeddingCache, int bits, double l2, PrintWriter log) {
+      this(data, seed, excludeRestrictive, toolOutputDocs, folds, encoder, embeddingCache, bits, l2, OrdinarySources.none(),
+          BadRows.failFast(), log);
+    }
+  }
+
+  /**
+   * Texts of at most this many characters always go through the encoder (see {@link EmbeddedHead#shortText()}). The
+   * shipped head before this rule blocked "hi" (0.995) and "Can you help me?" (0.996) on n-gram evidence alone;
+   * MiniLM costs 2-4 ms on such a text.
+   */
+  public static final int SHORT_TEXT = 200;
 
   /** The trained head, the out-of-fold scores of every training row (cascade), and the report. */
   public record Result(EmbeddedHead head, List<ScoredExample> outOfFold, ObjectNode report) {}
@@ -93,7 +113,8 @@ public final class PromptGuardTrainer {
   public Result train(Options o) throws IOException {
     long started = System.nanoTime();
     PrintWriter log = o.log();
-    List<LabelledText> data = TrainingSet.assemble(o.data(), o.excludeRestrictive(), o.toolOutputDocs(), o.seed());
+    List<LabelledText> data = TrainingSet.assemble(o.data(), o.excludeRestrictive(), o.toolOutputDocs(), o.seed(), o.ordinary(), o.badRows());
+    o.badRows().problems().forEach(p -> log.println("skipped: " + p));
     log.printf("training rows: %d (%d attacks)%n", data.size(), data.stream().filter(LabelledText::malicious).count());
     HashedNgrams.Config config = new HashedNgrams.Config(o.bits(), 1, 5, 1, 2);
     HashedNgrams raw = new HashedNgrams(config, null);
@@ -179,15 +200,16 @@ public final class PromptGuardTrainer {
     LogisticRegression metaFull = o.encoder() ? metaTrainer.fit(denseExamples(rows, fullFeatures, all), 0, MetaFeatures.fullDimension()) : null;
 
     // 4. cascade band and threshold, on out-of-fold scores
-    double[] band = o.encoder() ? chooseBand(pLex, pFull, rows) : new double[] {0, 1};
+    int shortText = o.encoder() ? SHORT_TEXT : 0;
+    double[] band = o.encoder() ? chooseBand(pLex, pFull, rows, shortText) : new double[] {0, 1};
     double bandLow = band[0];
     double bandHigh = band[1];
-    double[] cascade = cascade(pLex, pFull, bandLow, bandHigh, o.encoder());
+    double[] cascade = cascade(pLex, pFull, rows, bandLow, bandHigh, shortText, o.encoder());
     int inBand = 0;
     for (int i = 0; i < n; i++) {
-      inBand += o.encoder() && pLex[i] >= bandLow && pLex[i] <= bandHigh ? 1 : 0;
+      inBand += o.encoder() && encoderRuns(pLex[i], rows.get(i), bandLow, bandHigh, shortText) ? 1 : 0;
     }
-    double threshold = chooseThreshold(cascade, rows);
+    double threshold = chooseThreshold(cascade, rows, o.ordinary().maxFlagRate());
     log.printf("band [%.4f, %.4f]: encoder on %d of %d rows (%.1f%%); threshold %.4f%n", bandLow, bandHigh, inBand, n,
         100.0 * inBand / n, threshold);
 
@@ -207,8 +229,12 @@ public final class PromptGuardTrainer {
     report.put("encoder", o.encoder());
     report.put("band_low", bandLow);
     report.put("band_high", bandHigh);
+    report.put("short_text", shortText);
     report.put("encoder_share_of_rows", (double) inBand / n);
     report.put("threshold", threshold);
+    report.put("ordinary_rows", rows.stream().filter(r -> OrdinaryTraffic.ordinary(r.source())).count());
+    report.put("ordinary_max_flag_rate", o.ordinary().maxFlagRate());
+    report.put("ordinary_share_trained_percent", o.ordinary().sharePercent());
     ObjectNode licences = report.putObject("licences");
     Map<String, Integer> byLicence = new TreeMap<>();
     Map<String, String> sourceLicence = new TreeMap<>();
@@ -227,6 +253,7 @@ public final class PromptGuardTrainer {
       putMetrics(oof.putObject("encoder_mlp_only"), sigmoid(encLogit), rows, threshold);
     }
     putMetrics(oof.putObject("cascade"), cascade, rows, threshold);
+    oof.put("ordinary_flag_rate", flagRate(cascade, rows, threshold, r -> OrdinaryTraffic.ordinary(r)));
     ArrayNode base = report.putArray("base_models");
     base.add("n-gram LR: char 1-5 + word 1-2 grams hashed to 2^" + o.bits() + ", TF-IDF, + " + TextStatistics.dimension() + " text statistics; L2 " + o.l2());
     if (o.encoder()) {
@@ -240,18 +267,42 @@ public final class PromptGuardTrainer {
           "category", r.category(), "source", r.source(), "role", r.role())));
     }
     EmbeddedHead head = new EmbeddedHead(finalLexical.ngrams(), finalLexical.regression(), finalLexical.pieces(), finalMlp, metaLexical, metaFull,
-        bandLow, bandHigh, threshold, Map.of(), report);
+        bandLow, bandHigh, shortText, threshold, Map.of(), report);
     log.printf("trained in %.1f s%n", (System.nanoTime() - started) / 1e9);
     return new Result(head, scored, report);
   }
 
-  private static double[] cascade(double[] pLex, double[] pFull, double low, double high, boolean encoder) {
+  /** The cascade's scores as {@link EmbeddedPromptGuard#cascadeScore} computes them at inference. */
+  private static double[] cascade(double[] pLex, double[] pFull, List<Row> rows, double low, double high, int shortText,
+      boolean encoder) {
     double[] out = new double[pLex.length];
     for (int i = 0; i < out.length; i++) {
-      boolean uncertain = encoder && pLex[i] >= low && pLex[i] <= high;
-      out[i] = uncertain ? Math.max(low, Math.min(high, pFull[i])) : pLex[i];
+      if (!encoder) {
+        out[i] = pLex[i];
+      } else if (rows.get(i).text().length() <= shortText) {
+        out[i] = pFull[i];
+      } else {
+        boolean uncertain = pLex[i] >= low && pLex[i] <= high;
+        out[i] = uncertain ? Math.max(low, Math.min(high, pFull[i])) : pLex[i];
+      }
     }
     return out;
+  }
+
+  private static boolean encoderRuns(double pLex, Row row, double low, double high, int shortText) {
+    return row.text().length() <= shortText || (pLex >= low && pLex <= high);
+  }
+
+  private static double flagRate(double[] scores, List<Row> rows, double threshold, java.util.function.Predicate<LabelledText> keep) {
+    int n = 0;
+    int flagged = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      if (keep.test(rows.get(i).source())) {
+        n++;
+        flagged += scores[i] >= threshold ? 1 : 0;
+      }
+    }
+    return n == 0 ? 0 : (double) flagged / n;
   }
 
   /**
@@ -259,7 +310,7 @@ public final class PromptGuardTrainer {
    * 0.0005 and the recall at 1% FPR within 0.005 of running the encoder on every row. Candidates: lower bounds at
    * low quantiles of the attacks' lexical scores, upper bounds at high quantiles of the benign rows'.
    */
-  private static double[] chooseBand(double[] pLex, double[] pFull, List<Row> rows) {
+  private static double[] chooseBand(double[] pLex, double[] pFull, List<Row> rows, int shortText) {
     double[] pos = select(pLex, rows, true);
     double[] neg = select(pLex, rows, false);
     double fullAuc = BinaryMetrics.auc(select(pFull, rows, true), select(pFull, rows, false));
@@ -270,12 +321,12 @@ public final class PromptGuardTrainer {
       for (double qh : new double[] {0.95, 0.98, 0.99, 0.995, 0.998, 0.999}) {
         double lo = quantile(pos, ql);
         double hi = Math.max(lo, quantile(neg, qh));
-        double[] c = cascade(pLex, pFull, lo, hi, true);
+        double[] c = cascade(pLex, pFull, rows, lo, hi, shortText, true);
         double auc = BinaryMetrics.auc(select(c, rows, true), select(c, rows, false));
         double recall = BinaryMetrics.recallAtFpr(select(c, rows, true), select(c, rows, false), 0.01);
         int count = 0;
-        for (double p : pLex) {
-          count += p >= lo && p <= hi ? 1 : 0;
+        for (int i = 0; i < pLex.length; i++) {
+          count += encoderRuns(pLex[i], rows.get(i), lo, hi, shortText) ? 1 : 0;
         }
         if (auc >= fullAuc - 0.0005 && recall >= fullRecall - 0.005 && count < bestCount) {
           bestCount = count;
@@ -286,9 +337,23 @@ public final class PromptGuardTrainer {
     return best;
   }
 
-  /** The decision threshold: 1% FPR on all benign rows, raised if needed to flag at most 2% of the over-refusal rows. */
-  private static double chooseThreshold(double[] scores, List<Row> rows) {
-    double[] neg = select(scores, rows, false);
+  /**
+   * The decision threshold: 1% FPR on the curated benign rows, raised if needed to flag at most 2% of the over-refusal
+   * rows and at most {@code maxOrdinary} of the ordinary-traffic rows (the issue's goal is 0.5%; a margin below it
+   * leaves room for traffic unlike the training rows).
+   */
+  private static double chooseThreshold(double[] scores, List<Row> rows, double maxOrdinary) {
+    List<Double> curated = new ArrayList<>();
+    List<Double> ordinary = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (!rows.get(i).positive()) {
+        (OrdinaryTraffic.ordinary(rows.get(i).source()) ? ordinary : curated).add(scores[i]);
+      }
+    }
+    double[] neg = curated.stream().mapToDouble(Double::doubleValue).toArray();
+    if (neg.length == 0) {
+      neg = select(scores, rows, false);
+    }
     double t = BinaryMetrics.thresholdForFpr(neg, 0.01);
     List<Double> over = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
@@ -299,6 +364,9 @@ public final class PromptGuardTrainer {
     }
     if (!over.isEmpty()) {
       t = Math.max(t, BinaryMetrics.thresholdForFpr(over.stream().mapToDouble(Double::doubleValue).toArray(), 0.02));
+    }
+    if (!ordinary.isEmpty()) {
+      t = Math.max(t, BinaryMetrics.thresholdForFpr(ordinary.stream().mapToDouble(Double::doubleValue).toArray(), maxOrdinary));
     }
     return t;
   }

@@ -4,6 +4,9 @@ import dev.bulwark.promptguard.corpus.AdversarialSuffixes;
 import dev.bulwark.promptguard.corpus.ToolOutputCorpus;
 import dev.bulwark.classifier.data.LabelledData;
 import dev.bulwark.classifier.data.LabelledText;
+import dev.bulwark.classifier.data.OrdinarySources;
+import dev.bulwark.classifier.data.BadRows;
+import dev.bulwark.classifier.data.OrdinaryTraffic;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +24,14 @@ public final class TrainingSet {
   private TrainingSet() {}
 
   public static List<LabelledText> assemble(Path data, boolean excludeRestrictive, int toolOutputDocs, long seed) {
+    return assemble(data, excludeRestrictive, toolOutputDocs, seed, OrdinarySources.none(), BadRows.failFast());
+  }
+
+  /** As above, plus the ordinary traffic of {@code ordinary} as benign rows; bad rows of either go to {@code bad}. */
+  public static List<LabelledText> assemble(Path data, boolean excludeRestrictive, int toolOutputDocs, long seed,
+      OrdinarySources ordinary, BadRows bad) {
     List<LabelledText> rows = new ArrayList<>();
-    for (LabelledText r : LabelledData.read(data)) {
+    for (LabelledText r : LabelledData.read(data, bad)) {
       if (r.label().equals("safe") || r.label().equals("unsafe")) {
         throw new IllegalArgumentException(data + ": row " + r.id() + " has label '" + r.label()
             + "'; prompt-guard training expects benign, injection or jailbreak");
@@ -43,6 +52,7 @@ public final class TrainingSet {
     if (toolOutputDocs > 0) {
       rows.addAll(new ToolOutputCorpus().generate(ToolOutputCorpus.Split.TRAIN, toolOutputDocs, seed));
     }
+    rows.addAll(ordinary.trainingRows(LabelledText.BENIGN, bad));
     return rows;
   }
 
@@ -51,6 +61,9 @@ public final class TrainingSet {
    * one BIPIA context. Derived from ids and categories; anything else is its own group.
    */
   public static String group(LabelledText r) {
+    if (OrdinaryTraffic.ordinary(r)) {
+      return OrdinaryTraffic.group(r);
+    }
     String id = r.id();
     String source = r.source();
     String local = id.startsWith(source + ":") ? id.substring(source.length() + 1) : id;
