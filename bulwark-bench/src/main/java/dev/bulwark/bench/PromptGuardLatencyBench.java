@@ -39,7 +39,7 @@ public class PromptGuardLatencyBench {
   @Param({"encoder", "cascade", "lexical"})
   public String stage;
 
-  @Param({"prose", "dev"})
+  @Param({"prose", "dev", "ordinary"})
   public String texts;
 
   private EmbeddedPromptGuard model;
@@ -51,7 +51,7 @@ public class PromptGuardLatencyBench {
     boolean encoder = !stage.equals("lexical");
     boolean cascade = !stage.equals("encoder");
     model = EmbeddedPromptGuard.shipped(new EmbeddedPromptGuard.Options(true, encoder, cascade, false, Duration.ZERO, 0));
-    inputs = PromptGuardTexts.of(texts, tokens, texts.equals("dev") ? 64 : 8);
+    inputs = PromptGuardTexts.of(texts, tokens, texts.equals("prose") ? 8 : 64);
   }
 
   @TearDown(Level.Trial)

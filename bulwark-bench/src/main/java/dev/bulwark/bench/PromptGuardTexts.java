@@ -31,12 +31,16 @@ final class PromptGuardTexts {
 
   private PromptGuardTexts() {}
 
-  /** {@code count} texts of {@code kind} ("prose" or "dev") of exactly {@code tokens} MiniLM tokens. */
+  /**
+   * {@code count} texts of {@code kind}: "prose" or "dev" of exactly {@code tokens} MiniLM tokens; "ordinary" as users
+   * type them (short requests; {@code tokens} does not apply).
+   */
   static List<String> of(String kind, int tokens, int count) {
     return switch (kind) {
       case "prose" -> ofTokens(tokens, count);
       case "dev" -> fromDevSet(tokens, count);
-      default -> throw new IllegalArgumentException("unknown texts '" + kind + "': prose or dev");
+      case "ordinary" -> ordinaryTraffic(count);
+      default -> throw new IllegalArgumentException("unknown texts '" + kind + "': prose, dev or ordinary");
     };
   }
 
@@ -67,6 +71,32 @@ final class PromptGuardTexts {
     double step = Math.max(1.0, (double) candidates.size() / count);
     for (double i = 0; i < candidates.size() && out.size() < count; i += step) {
       out.add(candidates.get((int) i));
+    }
+    return out;
+  }
+
+  /**
+   * {@code count} rows of {@code ordinary_traffic/dev.jsonl} as they are, spread evenly over the file: the short
+   * everyday requests that every one of which now goes through the encoder (the cascade's short-text rule).
+   */
+  static List<String> ordinaryTraffic(int count) {
+    Path file = SharedDatasets.find("ordinary_traffic/dev.jsonl").orElseThrow(() -> new IllegalStateException(
+        "the 'ordinary' texts need shared/datasets/ordinary_traffic/dev.jsonl next to the checkout; use 'prose' without it"));
+    ObjectMapper json = new ObjectMapper();
+    List<String> all = new ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        if (!line.isBlank()) {
+          all.add(json.readTree(line).path("text").asText());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> out = new ArrayList<>();
+    double step = Math.max(1.0, (double) all.size() / count);
+    for (double i = 0; i < all.size() && out.size() < count; i += step) {
+      out.add(all.get((int) i));
     }
     return out;
   }

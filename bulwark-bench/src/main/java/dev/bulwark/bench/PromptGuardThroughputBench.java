@@ -44,7 +44,7 @@ public class PromptGuardThroughputBench {
   @Param({"0"})
   public int threads;
 
-  @Param({"prose", "dev"})
+  @Param({"prose", "dev", "ordinary"})
   public String texts;
 
   private EmbeddedPromptGuard model;
@@ -55,7 +55,7 @@ public class PromptGuardThroughputBench {
   public void setUp() {
     model = EmbeddedPromptGuard.shipped(new EmbeddedPromptGuard.Options(true, true, stage.equals("cascade"),
         batching.equals("batched"), Duration.ofMillis(2), threads));
-    inputs = PromptGuardTexts.of(texts, 128, texts.equals("dev") ? 64 : 32);
+    inputs = PromptGuardTexts.of(texts, 128, texts.equals("prose") ? 32 : 64);
   }
 
   @TearDown(Level.Trial)
