@@ -10,12 +10,23 @@ import java.util.Arrays;
 public final class BinaryMetrics {
   private BinaryMetrics() {}
 
-  /** Area under the ROC curve; NaN when either class is empty. */
+  /**
+   * Area under the ROC curve; NaN when either class is empty.
+   *
+   * @throws IllegalArgumentException for a NaN score (NaN equals nothing, not even itself, so it would never end a tie)
+   */
   public static double auc(double[] positives, double[] negatives) {
     int p = positives.length;
     int n = negatives.length;
     if (p == 0 || n == 0) {
       return Double.NaN;
+    }
+    for (double[] scores : new double[][] {positives, negatives}) {
+      for (double s : scores) {
+        if (Double.isNaN(s)) {
+          throw new IllegalArgumentException("a score is NaN: the model that produced it is broken");
+        }
+      }
     }
     double[] all = new double[p + n];
     boolean[] pos = new boolean[p + n];

@@ -36,4 +36,10 @@ class BinaryMetricsTest {
     assertThat(at.precision()).isCloseTo(0.5, offset(1e-9));
     assertThat(at.recall()).isCloseTo(0.5, offset(1e-9));
   }
+
+  @Test
+  void aNanScoreIsAnErrorNotAnEndlessLoop() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BinaryMetrics.auc(new double[] {0.9, Double.NaN}, new double[] {0.1}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+  }
 }
