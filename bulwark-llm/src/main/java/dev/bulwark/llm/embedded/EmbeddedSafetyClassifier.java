@@ -183,8 +183,9 @@ public final class EmbeddedSafetyClassifier implements SafetyClassifier, AutoClo
       return result(turns.role(), score, normalise(own.categories()), own, judged, Double.NaN, note);
     }
     TextScorer.Scores req = scorer.score(request, 1);
-    double refusal = scorer.refusalLogit(judged.text());
-    double p = head.replyStack().probability(0, null, MetaFeatures.reply(req.logit(), own.logit(), refusal));
+    double[] replyLogits = scorer.replyLogits(judged.text());
+    double refusal = replyLogits[0];
+    double p = head.replyStack().probability(0, null, MetaFeatures.reply(req.logit(), own.logit(), refusal, replyLogits[1]));
     double[] mixed = new double[head.codes().size()];
     double[] rq = normalise(req.categories());
     double[] rp = normalise(own.categories());

@@ -29,17 +29,19 @@ public final class MetaFeatures {
    * @param requestLogit the prompt model's logit for the user's request
    * @param replyLogit the prompt model's logit for the reply read on its own
    * @param refusalLogit the refusal detector's logit for the reply
+   * @param harmLogit the reply-harm model's logit for the reply
    */
-  public static float[] reply(double requestLogit, double replyLogit, double refusalLogit) {
+  public static float[] reply(double requestLogit, double replyLogit, double refusalLogit, double harmLogit) {
     double q = Softmax.sigmoid(clamp(requestLogit));
     double r = Softmax.sigmoid(clamp(replyLogit));
+    double h = Softmax.sigmoid(clamp(harmLogit));
     double comply = Softmax.sigmoid(-clamp(refusalLogit));
-    return new float[] {clamp(requestLogit), clamp(replyLogit), clamp(refusalLogit), (float) (q * comply), (float) (r * comply),
-        (float) (q * r)};
+    return new float[] {clamp(requestLogit), clamp(replyLogit), clamp(refusalLogit), clamp(harmLogit), (float) (q * comply),
+        (float) (r * comply), (float) (q * r), (float) (h * comply), (float) (q * h)};
   }
 
   public static int replyDimension() {
-    return 6;
+    return 9;
   }
 
   /** The embedding scaled to unit length: the dense block of the category model. */

@@ -25,7 +25,8 @@ import java.util.Set;
  * @param promptStack stacking model over {@link MetaFeatures#prompt}: the unsafe probability of a user turn
  * @param categories one sigmoid per hazard code over n-grams + unit MiniLM embedding (or none), trained on unsafe
  *     rows only: P(code | unsafe)
- * @param refusal n-gram + statistics logistic regression: the reply refuses
+ * @param refusal n-gram + statistics logistic regression over a reply: output 0 the reply refuses, output 1 the reply is
+ *     unsafe read as a reply
  * @param replyStack stacking model over {@link MetaFeatures#reply}: the unsafe probability of an assistant turn
  * @param codes the hazard codes of {@code categories}' outputs, in order
  * @param promptThreshold raw unsafe probability of a user turn that maps to the operating point 0.5

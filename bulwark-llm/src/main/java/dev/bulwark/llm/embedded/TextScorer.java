@@ -101,7 +101,18 @@ public final class TextScorer {
 
   /** The refusal detector's logit for a reply (its first chunk: refusals come first). */
   public double refusalLogit(String reply) {
+    return replyLogits(reply)[0];
+  }
+
+  /**
+   * The reply models' logits over a reply's first chunk: {@code [refusal, harm]}. Harm is the reply read as a reply
+   * (compliance, harmful content in answer form), which the prompt model, trained on requests, reads poorly; heads
+   * without that output give 0.
+   */
+  public double[] replyLogits(String reply) {
     Lexical first = lexical(reply, 0, Math.min(reply.length(), CHUNK_CHARS));
-    return head.refusal().logit(0, first.tfidf(), first.statistics());
+    double refusal = head.refusal().logit(0, first.tfidf(), first.statistics());
+    double harm = head.refusal().outputs() > 1 ? head.refusal().logit(1, first.tfidf(), first.statistics()) : 0;
+    return new double[] {refusal, harm};
   }
 }

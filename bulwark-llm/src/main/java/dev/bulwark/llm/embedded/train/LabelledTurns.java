@@ -5,18 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.llm.ChatMessage;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import dev.bulwark.classifier.data.BadRows;
+import dev.bulwark.classifier.data.JsonlLines;
 import java.util.Locale;
 
 /** Reads and writes labelled content-safety JSONL; a bad line is an error naming the file and line. */
@@ -25,32 +24,40 @@ public final class LabelledTurns {
 
   private LabelledTurns() {}
 
+  /** Reads {@code file}, stopping at the first bad row with its file and line. */
   public static List<LabelledTurn> read(Path file) {
+    return read(file, BadRows.failFast());
+  }
+
+  /**
+   * Reads {@code file}. A bad row — not UTF-8, not JSON, no string {@code text}, an empty text, a label other than
+   * safe/unsafe, a malformed context, an id seen before, a line over the size limit — goes to {@code bad}, which stops
+   * or skips it.
+   */
+  public static List<LabelledTurn> read(Path file, BadRows bad) {
     List<LabelledTurn> out = new ArrayList<>();
-    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
-      String line;
-      int n = 0;
-      while (true) {
-        try {
-          line = r.readLine();
-        } catch (CharacterCodingException e) {
-          throw new IllegalArgumentException(file + ":" + (n + 1) + ": not valid UTF-8");
-        }
-        if (line == null) {
-          break;
-        }
-        n++;
-        if (!line.isBlank()) {
-          out.add(parse(line, file + ":" + n));
-        }
+    Set<String> ids = new HashSet<>();
+    JsonlLines.forEach(file, JsonlLines.DEFAULT_MAX_LINE_BYTES, line -> {
+      String where = file + ":" + line.number();
+      if (line.error() != null) {
+        bad.report(where, line.error());
+        return;
       }
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("file not found: " + file);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
-    }
+      LabelledTurn t;
+      try {
+        t = parse(line.text(), where);
+      } catch (IllegalArgumentException e) {
+        bad.report(where, e.getMessage().substring(Math.min(e.getMessage().length(), where.length() + 2)));
+        return;
+      }
+      if (t.text().isBlank()) {
+        bad.report(where, "empty \"text\"");
+      } else if (!ids.add(t.id())) {
+        bad.report(where, "duplicate id \"" + t.id() + "\"");
+      } else {
+        out.add(t);
+      }
+    });
     return out;
   }
 

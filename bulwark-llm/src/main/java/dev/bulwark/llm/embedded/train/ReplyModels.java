@@ -21,8 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Agent-turn models, trained on generated conversations already scored by the final prompt model: a refusal
- * detector over the reply's n-grams, and the reply stack over (request logit, reply logit, refusal logit).
+ * The Agent-turn models, trained on conversations (generated and hand-written) already scored by the final prompt
+ * model: a two-output regression over the reply's n-grams (it refuses; it is unsafe as a reply), and the reply stack
+ * over (request logit, reply logit, refusal logit, harm logit).
  *
  * @param threshold the raw reply probability at the operating point
  * @param outOfFold every conversation's out-of-fold score (calibrated scale)
@@ -57,16 +58,22 @@ record ReplyModels(LogisticRegression refusal, LogisticRegression stack, double 
     // which is what the held-out conversations (and real replies) ask of it.
     int[] fold = CrossValidation.folds(rows.stream().map(ReplyCorpus::template).toList(), folds, seed);
     double[] refusalLogit = new double[n];
+    double[] harmLogit = new double[n];
+    boolean[] unsafe = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      unsafe[i] = rows.get(i).unsafe();
+    }
     for (int f = 0; f < folds; f++) {
-      LogisticRegression m = lrTrainer.fit(refusalExamples(tfidf, stats, refuses, SafetyTrainer.indices(fold, f, false)),
+      LogisticRegression m = lrTrainer.fit(replyExamples(tfidf, stats, refuses, unsafe, SafetyTrainer.indices(fold, f, false)),
           ngrams.dimension(), TextStatistics.dimension());
       for (int i : SafetyTrainer.indices(fold, f, true)) {
         refusalLogit[i] = m.logit(0, tfidf[i], stats[i]);
+        harmLogit[i] = m.logit(1, tfidf[i], stats[i]);
       }
     }
     float[][] meta = new float[n][];
     for (int i = 0; i < n; i++) {
-      meta[i] = MetaFeatures.reply(q[i], r[i], refusalLogit[i]);
+      meta[i] = MetaFeatures.reply(q[i], r[i], refusalLogit[i], harmLogit[i]);
     }
     double[] p = new double[n];
     for (int f = 0; f < folds; f++) {
@@ -76,7 +83,7 @@ record ReplyModels(LogisticRegression refusal, LogisticRegression stack, double 
       }
     }
     List<Integer> all = SafetyTrainer.range(n);
-    LogisticRegression refusal = lrTrainer.fit(refusalExamples(tfidf, stats, refuses, all), ngrams.dimension(), TextStatistics.dimension());
+    LogisticRegression refusal = lrTrainer.fit(replyExamples(tfidf, stats, refuses, unsafe, all), ngrams.dimension(), TextStatistics.dimension());
     LogisticRegression stack = metaTrainer.fit(stackExamples(rows, meta, all), 0, MetaFeatures.replyDimension());
     double[] safe = new double[(int) rows.stream().filter(x -> !x.unsafe()).count()];
     int k = 0;
@@ -101,10 +108,12 @@ record ReplyModels(LogisticRegression refusal, LogisticRegression stack, double 
     return c.startsWith("refusal") || c.startsWith("redirect") || c.startsWith("over_refusal");
   }
 
-  private static List<Example> refusalExamples(SparseVector[] tfidf, float[][] stats, boolean[] refuses, List<Integer> idx) {
+  /** Two targets per reply: it refuses (output 0), it is unsafe in its context (output 1). */
+  private static List<Example> replyExamples(SparseVector[] tfidf, float[][] stats, boolean[] refuses, boolean[] unsafe,
+      List<Integer> idx) {
     List<Example> out = new ArrayList<>(idx.size());
     for (int i : idx) {
-      out.add(Example.binary(tfidf[i], stats[i], refuses[i], 1f));
+      out.add(new Example(tfidf[i], stats[i], new float[] {refuses[i] ? 1 : 0, unsafe[i] ? 1 : 0}, 1f));
     }
     return out;
   }

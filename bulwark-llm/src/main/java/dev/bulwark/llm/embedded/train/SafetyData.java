@@ -1,5 +1,10 @@
 package dev.bulwark.llm.embedded.train;
 
+import dev.bulwark.classifier.data.EverydayCorpus;
+import dev.bulwark.classifier.data.BadRows;
+import dev.bulwark.classifier.data.LabelledText;
+import dev.bulwark.classifier.data.OrdinarySources;
+import dev.bulwark.classifier.data.OrdinaryTraffic;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,10 +54,34 @@ public final class SafetyData {
         || r.category().startsWith("cyber_frr"));
   }
 
+  /** Everyday traffic: read from a benign-traffic file ({@code --benign}) or the project's own everyday corpus. */
+  public static boolean ordinary(LabelledTurn r) {
+    return r.category().startsWith(OrdinaryTraffic.CATEGORY_PREFIX) || r.source().equals(EverydayCorpus.SOURCE);
+  }
+
+  /** The ordinary-traffic training rows of {@code sources}, as safe user (or tool) turns. */
+  public static List<LabelledTurn> ordinary(OrdinarySources sources, BadRows bad) {
+    List<LabelledTurn> out = new ArrayList<>();
+    for (LabelledText t : sources.trainingRows(LabelledTurn.SAFE, bad)) {
+      out.add(turn(t));
+    }
+    return out;
+  }
+
+  /** A labelled text as a turn without context. */
+  public static LabelledTurn turn(LabelledText t) {
+    return new LabelledTurn(t.id(), t.text(), t.label(), t.category(), t.lang(), t.source(), t.role(), List.of());
+  }
+
   /** The training prompts of {@code file}, without the excluded sources. */
   public static List<LabelledTurn> load(Path file, boolean excludeNonCommercial, boolean excludeWeak) {
+    return load(file, excludeNonCommercial, excludeWeak, BadRows.failFast());
+  }
+
+  /** As above; bad rows go to {@code bad}. */
+  public static List<LabelledTurn> load(Path file, boolean excludeNonCommercial, boolean excludeWeak, BadRows bad) {
     List<LabelledTurn> out = new ArrayList<>();
-    for (LabelledTurn r : LabelledTurns.read(file)) {
+    for (LabelledTurn r : LabelledTurns.read(file, bad)) {
       if (r.reply()) {
         continue; // prompts only; replies come from the project's own corpus
       }
@@ -79,6 +108,9 @@ public final class SafetyData {
     String id = r.id();
     String source = r.source();
     String local = id.startsWith(source + ":") ? id.substring(source.length() + 1) : id;
+    if (ordinary(r)) {
+      return r.category().startsWith(OrdinaryTraffic.CATEGORY_PREFIX) ? r.category() : id;
+    }
     return switch (source) {
       case "mitre_frr_ml", "mitre_frr_en" -> "frr:" + local.replaceAll(":.*$", "");
       case "awesome_chatgpt_prompts_zh" -> "zh:" + local.replaceAll("^(cn|tw)-", "");

@@ -17,6 +17,8 @@ import dev.bulwark.classifier.head.MlpTrainer;
 import dev.bulwark.classifier.metrics.BinaryMetrics;
 import dev.bulwark.classifier.metrics.ScoredExample;
 import dev.bulwark.classifier.train.CrossValidation;
+import dev.bulwark.classifier.data.OrdinarySources;
+import dev.bulwark.classifier.data.BadRows;
 import dev.bulwark.llm.LlamaGuardVersion;
 import dev.bulwark.llm.embedded.EmbeddedSafetyClassifier;
 import dev.bulwark.llm.embedded.MetaFeatures;
@@ -61,7 +63,18 @@ public final class SafetyTrainer {
    */
   public record Options(Path data, long seed, boolean excludeNonCommercial, boolean excludeWeak, double weakWeight, int folds,
       boolean encoder, Path embeddingCache, int bits, double l2, double targetFpr, double overRefusalFpr, double replyFpr,
-      boolean generatedPrompts, PrintWriter log) {}
+      boolean generatedPrompts, OrdinarySources ordinary, BadRows badRows, PrintWriter log) {
+    /** Without ordinary traffic beyond the data file. */
+    public Options(Path data, long seed, boolean excludeNonCommercial, boolean excludeWeak, double weakWeight, int folds,
+        boolean encoder, Path embeddingCache, int bits, double l2, double targetFpr, double overRefusalFpr, double replyFpr,
+        boolean generatedPrompts, PrintWriter log) {
+      this(data, seed, excludeNonCommercial, excludeWeak, weakWeight, folds, encoder, embeddingCache, bits, l2, targetFpr,
+          overRefusalFpr, replyFpr, generatedPrompts, OrdinarySources.none(), BadRows.failFast(), log);
+    }
+  }
+
+  /** Out of fold, the operating threshold flags at most this share of ordinary traffic (the goal is 1%, with margin). */
+  public static final double DEFAULT_ORDINARY_FLAG_RATE = 0.005;
 
   /**
    * @param outOfFold every training prompt's and generated train reply's out-of-fold score (calibrated scale)
@@ -69,7 +82,7 @@ public final class SafetyTrainer {
    * @param heldoutScores their scores by the final classifier
    */
   public record Result(SafetyHead head, List<ScoredExample> outOfFold, List<LabelledTurn> heldoutReplies,
-      List<ScoredExample> heldoutScores, ObjectNode report) {}
+      List<ScoredExample> heldoutScores, List<ScoredExample> handwrittenScores, ObjectNode report) {}
 
   private record Row(LabelledTurn source, String text, boolean unsafe, int code, SparseVector counts, float[] stats, float weight) {}
 
@@ -78,11 +91,13 @@ public final class SafetyTrainer {
   public Result train(Options o) throws IOException {
     long started = System.nanoTime();
     PrintWriter log = o.log();
-    List<LabelledTurn> data = new ArrayList<>(SafetyData.load(o.data(), o.excludeNonCommercial(), o.excludeWeak()));
+    List<LabelledTurn> data = new ArrayList<>(SafetyData.load(o.data(), o.excludeNonCommercial(), o.excludeWeak(), o.badRows()));
     ReplyCorpus corpus = new ReplyCorpus();
     if (o.generatedPrompts()) {
       data.addAll(corpus.prompts(ReplyCorpus.Split.TRAIN, Integer.MAX_VALUE, o.seed()));
     }
+    data.addAll(SafetyData.ordinary(o.ordinary(), o.badRows()));
+    o.badRows().problems().forEach(p -> log.println("skipped: " + p));
     log.printf("training prompts: %d (%d unsafe)%n", data.size(), data.stream().filter(LabelledTurn::unsafe).count());
     HashedNgrams.Config config = new HashedNgrams.Config(o.bits(), 2, 5, 1, 2);
     HashedNgrams raw = new HashedNgrams(config, null);
@@ -147,7 +162,7 @@ public final class SafetyTrainer {
     LogisticRegression promptStack = metaTrainer.fit(denseExamples(rows, meta, all), 0, MetaFeatures.promptDimension(o.encoder()));
 
     // 3. operating threshold on out-of-fold scores
-    double promptThreshold = chooseThreshold(pPrompt, rows, o.targetFpr(), o.overRefusalFpr());
+    double promptThreshold = chooseThreshold(pPrompt, rows, o.targetFpr(), o.overRefusalFpr(), o.ordinary().maxFlagRate());
     log.printf("prompt threshold %.4f (raw probability)%n", promptThreshold);
 
     // 4. final base models on all prompts
@@ -158,7 +173,8 @@ public final class SafetyTrainer {
     log.printf("final prompt models fitted (%.1f s)%n", seconds(started));
 
     // 5. reply models on the generated conversations
-    List<LabelledTurn> replyRows = corpus.generate(ReplyCorpus.Split.TRAIN, o.seed());
+    List<LabelledTurn> replyRows = new ArrayList<>(corpus.generate(ReplyCorpus.Split.TRAIN, o.seed()));
+    replyRows.addAll(HandwrittenConversations.read(ReplyCorpus.Split.TRAIN));
     List<LabelledTurn> heldout = corpus.generate(ReplyCorpus.Split.TEST, o.seed());
     LogisticRegression noRefusal = zero(config.dimension(), TextStatistics.dimension(), 1);
     LogisticRegression noStack = zero(0, MetaFeatures.replyDimension(), 1);
@@ -197,6 +213,11 @@ public final class SafetyTrainer {
     report.put("reply_threshold_raw", replies.threshold());
     report.put("target_fpr", o.targetFpr());
     report.put("over_refusal_fpr", o.overRefusalFpr());
+    report.put("ordinary_max_flag_rate", o.ordinary().maxFlagRate());
+    report.put("ordinary_share_trained_percent", o.ordinary().sharePercent());
+    report.put("ordinary_rows", rows.stream().filter(r -> SafetyData.ordinary(r.source())).count());
+    report.put("ordinary_flag_rate_out_of_fold", BinaryMetrics.fractionAbove(select(pPrompt, rows, r -> SafetyData.ordinary(r.source())),
+        promptThreshold, true));
     ObjectNode sources = report.putObject("sources");
     Map<String, Integer> counts = new TreeMap<>();
     rows.forEach(r -> counts.merge(r.source().source(), 1, Integer::sum));
@@ -218,7 +239,7 @@ public final class SafetyTrainer {
           SafetyReport.attributes(r, predictedCodes(catProb[i]))));
     }
     List<ScoredExample> lexOnly = new ArrayList<>();
-    double lexThreshold = chooseThreshold(pLexical, rows, o.targetFpr(), o.overRefusalFpr());
+    double lexThreshold = chooseThreshold(pLexical, rows, o.targetFpr(), o.overRefusalFpr(), o.ordinary().maxFlagRate());
     for (int i = 0; i < n; i++) {
       LabelledTurn r = rows.get(i).source();
       lexOnly.add(new ScoredExample(r.id(), EmbeddedSafetyClassifier.calibrated(pLexical[i], lexThreshold), r.unsafe(),
@@ -240,8 +261,16 @@ public final class SafetyTrainer {
       }
     }
     report.set("heldout_replies", sr.json(heldoutScores));
+    List<ScoredExample> handwrittenScores = new ArrayList<>();
+    try (EmbeddedSafetyClassifier classifier = new EmbeddedSafetyClassifier(head, EmbeddedSafetyClassifier.Options.defaults())) {
+      for (LabelledTurn r : HandwrittenConversations.read(ReplyCorpus.Split.TEST)) {
+        var a = classifier.assess(r.conversation());
+        handwrittenScores.add(new ScoredExample(r.id(), a.score(), r.unsafe(), SafetyReport.attributes(r, a.flaggedCodes())));
+      }
+    }
+    report.set("handwritten_replies_test", sr.json(handwrittenScores));
     log.printf("trained in %.1f s%n", seconds(started));
-    return new Result(head, oof, heldout, heldoutScores, report);
+    return new Result(head, oof, heldout, heldoutScores, handwrittenScores, report);
   }
 
   /** Recall and flag rates at the thresholds that meet several over-refusal targets: the trade-off the card shows. */
@@ -287,13 +316,21 @@ public final class SafetyTrainer {
     return out;
   }
 
-  /** The lowest threshold meeting both rates: {@code targetFpr} on all safe rows, {@code overRefusalFpr} on the subgroup. */
-  static double chooseThreshold(double[] p, List<Row> rows, double targetFpr, double overRefusalFpr) {
+  /**
+   * The lowest threshold meeting every rate: {@code targetFpr} on the curated safe rows, {@code overRefusalFpr} on the
+   * benign-but-alarming subgroup, {@code ordinaryFpr} on everyday traffic.
+   */
+  static double chooseThreshold(double[] p, List<Row> rows, double targetFpr, double overRefusalFpr, double ordinaryFpr) {
     // On the dataset's rows only: the generated prompts are the project's own and easier.
-    double t = BinaryMetrics.thresholdForFpr(select(p, rows, r -> !r.unsafe() && !SafetyData.generated(r.source().source())), targetFpr);
+    double t = BinaryMetrics.thresholdForFpr(select(p, rows, r -> !r.unsafe() && !SafetyData.generated(r.source().source())
+        && !SafetyData.ordinary(r.source())), targetFpr);
     double[] over = select(p, rows, r -> SafetyData.overRefusal(r.source()));
     if (over.length > 0) {
       t = Math.max(t, BinaryMetrics.thresholdForFpr(over, overRefusalFpr));
+    }
+    double[] ordinary = select(p, rows, r -> SafetyData.ordinary(r.source()));
+    if (ordinary.length > 0) {
+      t = Math.max(t, BinaryMetrics.thresholdForFpr(ordinary, ordinaryFpr));
     }
     return Math.min(t, 0.999);
   }

@@ -52,6 +52,10 @@ class SafetyTrainerTest {
     assertThat(BinaryMetrics.auc(pos, neg)).isGreaterThan(0.75);
     assertThat(a.heldoutReplies()).isNotEmpty().allMatch(LabelledTurn::reply);
     assertThat(a.report().path("out_of_fold").path("stacked").has("threshold")).isTrue();
+    // The hand-written conversations are trained on (train split) and measured (test split), and the reply model reads
+    // its two reply outputs (refusal, harm).
+    assertThat(a.handwrittenScores()).isNotEmpty().anyMatch(ScoredExample::positive).anyMatch(e -> !e.positive());
+    assertThat(a.head().refusal().outputs()).isEqualTo(2);
 
     SafetyHead read = SafetyHead.read(fa);
     assertThat(read.codes()).hasSize(14);
@@ -61,5 +65,27 @@ class SafetyTrainerTest {
       // float16 storage of the weights moves scores a little, never much.
       assertThat(c.assess(conv).score()).isCloseTo(d.assess(conv).score(), org.assertj.core.data.Offset.offset(0.02));
     }
+  }
+
+  @Test
+  void ordinaryTrafficBoundsTheOperatingThreshold(@TempDir Path dir) throws Exception {
+    Path full = SharedData.require("datasets/content_safety/dev.jsonl");
+    Path ordinaryFile = SharedData.require("datasets/ordinary_traffic/dev.jsonl");
+    List<String> lines = Files.readAllLines(full);
+    List<String> sample = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i += 9) {
+      sample.add(lines.get(i));
+    }
+    Path data = dir.resolve("sample.jsonl");
+    Files.write(data, sample);
+    List<String> everyday = Files.readAllLines(ordinaryFile);
+    Path ordinary = dir.resolve("ordinary.jsonl");
+    Files.write(ordinary, everyday.subList(0, Math.min(1200, everyday.size())));
+    var sources = new dev.bulwark.classifier.data.OrdinarySources(List.of(ordinary), 100, false, 0.01);
+    SafetyTrainer.Options o = new SafetyTrainer.Options(data, 11, false, false, 1.0, 3, false, dir.resolve("cache"), 14, 1e-4, 0.02,
+        0.05, 0.02, true, sources, dev.bulwark.classifier.data.BadRows.failFast(), new PrintWriter(new StringWriter()));
+    SafetyTrainer.Result r = new SafetyTrainer().train(o);
+    assertThat(r.report().path("ordinary_rows").asInt()).isEqualTo(1200);
+    assertThat(r.report().path("ordinary_flag_rate_out_of_fold").asDouble()).isLessThanOrEqualTo(0.01);
   }
 }
