@@ -3,6 +3,10 @@ package dev.bulwark.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import dev.bulwark.classifier.data.OrdinarySources;
+import dev.bulwark.classifier.data.BadRows;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,6 +39,50 @@ public final class TrainingOptions {
   /** The {@code --l2} given, else {@code trainerDefault}: each trainer's n-grams were tuned to their own penalty. */
   public double l2(double trainerDefault) {
     return l2 != null ? l2 : trainerDefault;
+  }
+
+  @Option(names = "--benign", paramLabel = "FILE",
+      description = "Ordinary, benign traffic (JSONL, all rows benign), e.g. ../shared/datasets/ordinary_traffic/dev.jsonl;"
+          + " repeatable. A share of its rows (--benign-share) is trained on, the rest held back and scored after training.")
+  public List<Path> benign = new ArrayList<>();
+
+  @Option(names = "--benign-share", defaultValue = "50", paramLabel = "PERCENT",
+      description = "Percent of each --benign file's rows trained on, chosen by a hash of the id (default ${DEFAULT-VALUE}).")
+  public int benignShare;
+
+  @Option(names = "--no-everyday", description = "Leave out the project's own everyday-traffic corpus (train split).")
+  public boolean noEveryday;
+
+  @Option(names = "--ordinary-flag-rate", paramLabel = "RATE",
+      description = "Most ordinary traffic the default threshold may flag, out of fold (default: the trainer's own, see its help).")
+  public Double ordinaryFlagRate;
+
+  /** The ordinary-traffic sources and the flag-rate target ({@code --ordinary-flag-rate}, else {@code trainerDefault}). */
+  public OrdinarySources ordinary(double trainerDefault) {
+    for (Path f : benign) {
+      if (!Files.isRegularFile(f)) {
+        throw new UsageException("--benign: file not found: " + f);
+      }
+    }
+    try {
+      return new OrdinarySources(benign, benignShare, !noEveryday, ordinaryFlagRate != null ? ordinaryFlagRate : trainerDefault);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  @Option(names = "--on-bad-row", defaultValue = "fail", paramLabel = "fail|skip",
+      description = "A bad training row (not JSON or UTF-8, no text, empty text, missing or unknown label, duplicate id,"
+          + " a line over 4 MB): stop at the first with its file and line (fail, the default), or skip each and list it (skip).")
+  public String onBadRow;
+
+  /** The bad-row policy of {@code --on-bad-row}. */
+  public BadRows badRows() {
+    return switch (onBadRow.toLowerCase(java.util.Locale.ROOT)) {
+      case "fail" -> new BadRows(BadRows.Policy.FAIL);
+      case "skip" -> new BadRows(BadRows.Policy.SKIP);
+      default -> throw new UsageException("--on-bad-row must be fail or skip, got '" + onBadRow + "'");
+    };
   }
 
   @Option(names = "--embedding-cache", paramLabel = "FILE",

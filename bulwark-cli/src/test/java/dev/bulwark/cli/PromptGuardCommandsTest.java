@@ -66,4 +66,46 @@ class PromptGuardCommandsTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("== ALL ==").contains("== TOOL OUTPUTS ==").contains("lang=en").contains("AUC");
   }
+
+  @Test
+  void calibrateRaisesTheThresholdUntilOrdinaryTrafficPasses() throws Exception {
+    Path cfg = tmp.resolve("bulwark.yaml");
+    Files.writeString(cfg, "scanners:\n  prompt-guard:\n    encoder: false\n");
+    List<String> everyday = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      everyday.add("{\"id\":\"o" + i + "\",\"text\":\"can you set a timer for " + i + " minutes\",\"label\":\"benign\"}");
+    }
+    Path ordinary = tmp.resolve("ordinary.jsonl");
+    Files.write(ordinary, everyday);
+    Run r = run("calibrate", "--scanner", "prompt-guard", "--data", labelled().toString(), "--target-fpr", "0.01",
+        "--config", cfg.toString(), "--ordinary", ordinary.toString(), "--ordinary-flag-rate", "0.02", "--dry-run");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("ordinary traffic: 50 rows");
+  }
+
+  @Test
+  void evalReportsTheBenignFlagRateByLanguageLengthAndRole() throws Exception {
+    Path cfg = tmp.resolve("c.yaml");
+    Files.writeString(cfg, "scanners:\n  prompt-guard:\n    encoder: false\n");
+    Run r = run("eval", "prompt-guard", "--input", labelled().toString(), "--everyday-test", "--config", cfg.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Flag rate on the benign rows").contains("length=0001-0020").contains("role=tool")
+        .contains("category=everyday:greetings").contains("lang=ja");
+  }
+
+  @Test
+  void trainingStopsAtABadRowWithItsLineUnlessToldToSkipIt() throws Exception {
+    Path data = tmp.resolve("bad.jsonl");
+    List<String> lines = new ArrayList<>(Files.readAllLines(labelled()));
+    lines.add(3, "{\"id\":\"x\",\"text\":\"no label\"}");
+    Files.write(data, lines);
+    Run fail = run("train", "prompt-guard", "--data", data.toString(), "--out", tmp.resolve("out").toString(), "--no-encoder",
+        "--no-everyday", "--tool-output-docs", "0", "--heldout-docs", "1", "--bits", "10", "--folds", "2");
+    assertThat(fail.code()).isNotZero();
+    assertThat(fail.err()).contains(data + ":4: missing \"label\"");
+    Run skip = run("train", "prompt-guard", "--data", data.toString(), "--out", tmp.resolve("out").toString(), "--no-encoder",
+        "--no-everyday", "--tool-output-docs", "0", "--heldout-docs", "1", "--bits", "10", "--folds", "2", "--on-bad-row", "skip");
+    assertThat(skip.code()).as(skip.err()).isZero();
+    assertThat(skip.err()).contains("skipped: " + data + ":4: missing \"label\"");
+  }
 }

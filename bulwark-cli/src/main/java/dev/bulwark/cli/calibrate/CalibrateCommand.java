@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
       "Pick a scanner's threshold from labelled data (JSONL: text, label; optional lang, role) so that at most",
       "--target-fpr of the benign rows (label benign or safe) would be flagged, and write it to the configuration",
       "(scanners.NAME.threshold; with --per-language also scanners.NAME.language-thresholds for languages with at",
-      "least --min-benign benign rows). The file is created if missing; comments in an existing file are not kept."
+      "least --min-benign benign rows). With --ordinary the threshold is also raised until at most --ordinary-flag-rate",
+      "of that everyday traffic is flagged. The file is created if missing; comments in an existing file are not kept."
     })
 public final class CalibrateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -62,6 +63,15 @@ public final class CalibrateCommand implements Callable<Integer> {
 
   @Option(names = "--min-benign", defaultValue = "100", description = "Benign rows a language needs for its own threshold (default ${DEFAULT-VALUE}).")
   int minBenign;
+
+  @Option(names = "--ordinary", paramLabel = "FILE",
+      description = "Ordinary, benign traffic (JSONL), e.g. what your users send every day; repeatable. The threshold is raised"
+          + " until at most --ordinary-flag-rate of it is flagged.")
+  List<Path> ordinary = new ArrayList<>();
+
+  @Option(names = "--ordinary-flag-rate", defaultValue = "0.005", paramLabel = "RATE",
+      description = "Largest share of the --ordinary rows the threshold may flag (default ${DEFAULT-VALUE}).")
+  double ordinaryFlagRate;
 
   @Option(names = "--dry-run", description = "Print the thresholds without writing the configuration.")
   boolean dryRun;
@@ -125,8 +135,15 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     double threshold = BinaryMetrics.thresholdForFpr(neg, targetFpr);
-    BinaryMetrics.AtThreshold at = BinaryMetrics.atThreshold(pos, neg, threshold);
     out.printf("%s: %d rows (%d benign, %d attacks%s)%n", data, scored.size(), neg.length, pos.length, errors > 0 ? ", " + errors + " failed" : "");
+    if (!ordinary.isEmpty()) {
+      double[] everyday = scoreOrdinary(provider, settings);
+      double t = BinaryMetrics.thresholdForFpr(everyday, ordinaryFlagRate);
+      out.printf("ordinary traffic: %d rows; %.4f flagged at the FPR threshold %.6f; at most %.4f at %.6f%n", everyday.length,
+          BinaryMetrics.fractionAbove(everyday, threshold, true), threshold, ordinaryFlagRate, Math.max(t, threshold));
+      threshold = Math.max(threshold, t);
+    }
+    BinaryMetrics.AtThreshold at = BinaryMetrics.atThreshold(pos, neg, threshold);
     out.printf("threshold %.6f: FPR %.4f, recall %s, precision %s%n", threshold, at.fpr(), fmt(at.recall()), fmt(at.precision()));
     Map<String, Double> languageThresholds = new TreeMap<>();
     if (perLanguage) {
@@ -149,6 +166,46 @@ public final class CalibrateCommand implements Callable<Integer> {
     ConfigWriter.setThreshold(config, scanner, threshold, perLanguage ? languageThresholds : null);
     out.printf("wrote scanners.%s.threshold%s to %s%n", scanner, perLanguage ? " and language-thresholds" : "", config);
     return ExitCodes.OK;
+  }
+
+  /** Scores of the --ordinary rows (every one benign), as user messages unless a row gives its role. */
+  private double[] scoreOrdinary(ScannerProvider provider, ScannerSettings settings) {
+    if (!(ordinaryFlagRate > 0 && ordinaryFlagRate < 1)) {
+      throw new UsageException("--ordinary-flag-rate must be in (0, 1), got " + ordinaryFlagRate);
+    }
+    List<Double> scores = new ArrayList<>();
+    try (Scanner s = provider.create(settings)) {
+      for (Path f : ordinary) {
+        if (!Files.isRegularFile(f)) {
+          throw new UsageException("--ordinary: file not found: " + f);
+        }
+        List<LabelledText> rows;
+        try {
+          rows = LabelledData.read(f);
+        } catch (IllegalArgumentException e) {
+          throw new CliException(e.getMessage());
+        }
+        for (LabelledText r : rows) {
+          if (r.malicious()) {
+            throw new CliException(f + ": row " + r.id() + " is labelled '" + r.label() + "'; --ordinary files hold benign rows only");
+          }
+          Role role;
+          try {
+            role = Role.parse(r.role());
+          } catch (IllegalArgumentException e) {
+            role = Role.USER;
+          }
+          var result = s.scan(new Message(role, r.text()).withAttribute("lang", r.lang()), Trace.empty());
+          if (result.status() == Status.SUCCESS) {
+            scores.add(result.score());
+          }
+        }
+      }
+    }
+    if (scores.isEmpty()) {
+      throw new CliException("--ordinary: no rows scored");
+    }
+    return scores.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   private static String fmt(double v) {

@@ -28,6 +28,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.bulwark.classifier.data.EverydayCorpus;
+import dev.bulwark.classifier.metrics.FlagRates;
+import dev.bulwark.llm.embedded.train.SafetyData;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,8 +53,12 @@ import picocli.CommandLine.Spec;
 public final class EvalLlamaGuardCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--input", required = true, paramLabel = "FILE", description = "Labelled JSONL (repeatable).")
-  List<Path> inputs;
+  @Option(names = "--input", paramLabel = "FILE", description = "Labelled JSONL (repeatable).")
+  List<Path> inputs = new ArrayList<>();
+
+  @Option(names = "--everyday-test",
+      description = "Add the project's held-out everyday-traffic messages (greetings, follow-ups, many languages, tool outputs; never trained on).")
+  boolean everydayTest;
 
   @Option(names = "--config", paramLabel = "FILE", description = "Firewall configuration whose llama-guard settings to use.")
   Path config;
@@ -74,6 +81,9 @@ public final class EvalLlamaGuardCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<LabelledTurn> rows = new ArrayList<>();
+    if (everydayTest) {
+      EverydayCorpus.read(EverydayCorpus.Split.TEST, LabelledTurn.SAFE).forEach(t -> rows.add(SafetyData.turn(t)));
+    }
     for (Path input : inputs) {
       if (!Files.isRegularFile(input)) {
         throw new UsageException("--input: file not found: " + input);
@@ -85,7 +95,7 @@ public final class EvalLlamaGuardCommand implements Callable<Integer> {
       }
     }
     if (rows.isEmpty()) {
-      throw new UsageException("--input: no rows in " + inputs);
+      throw new UsageException(inputs.isEmpty() && !everydayTest ? "give --input FILE or --everyday-test" : "--input: no rows in " + inputs);
     }
     ScannerSettings settings = settings();
     double t = settings.getThreshold("threshold", 0.5);
@@ -115,7 +125,9 @@ public final class EvalLlamaGuardCommand implements Callable<Integer> {
             err.printf("%s: %s: %s%n", r.id(), res.status().name().toLowerCase(), res.error());
           }
           List<String> codes = res.findings().stream().map(Finding::category).distinct().toList();
-          scored.add(new ScoredExample(r.id(), res.score(), r.unsafe(), SafetyReport.attributes(r, codes)));
+          Map<String, String> attrs = new LinkedHashMap<>(SafetyReport.attributes(r, codes));
+          attrs.put(FlagRates.LENGTH, FlagRates.lengthBand(r.text().length()));
+          scored.add(new ScoredExample(r.id(), res.score(), r.unsafe(), attrs));
           if (scores != null) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("id", r.id());
@@ -143,6 +155,11 @@ public final class EvalLlamaGuardCommand implements Callable<Integer> {
           1000 * seconds / rows.size(), threads, errors > 0 ? "; " + errors + " rows failed" : "", t);
       SafetyReport report = new SafetyReport(t);
       out.print(report.format(scored));
+      if (scored.stream().anyMatch(e -> !e.positive())) {
+        out.println();
+        out.println("Flag rate on the safe rows (over-defense), by language, length (characters), role and category:");
+        out.print(FlagRates.format(scored, t));
+      }
       if (jsonOut != null) {
         Files.writeString(jsonOut, report.json(scored).toPrettyString() + "\n", StandardCharsets.UTF_8);
         err.println("metrics written to " + jsonOut);

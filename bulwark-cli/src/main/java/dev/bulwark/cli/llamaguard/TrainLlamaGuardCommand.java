@@ -12,6 +12,17 @@ import dev.bulwark.llm.embedded.train.LabelledTurns;
 import dev.bulwark.llm.embedded.train.SafetyTrainer;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import dev.bulwark.classifier.data.EverydayCorpus;
+import dev.bulwark.classifier.data.LabelledText;
+import dev.bulwark.classifier.data.OrdinarySources;
+import dev.bulwark.classifier.data.OrdinaryTraffic;
+import dev.bulwark.classifier.metrics.FlagRates;
+import dev.bulwark.llm.ChatMessage;
+import dev.bulwark.llm.embedded.EmbeddedSafetyClassifier;
+import dev.bulwark.llm.embedded.train.LabelledTurn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,6 +74,35 @@ public final class TrainLlamaGuardCommand implements Callable<Integer> {
   boolean noGeneratedPrompts;
 
 
+  /**
+   * Scores, with the trained head, the ordinary traffic it never saw (the held-back share of each --benign file and
+   * the test split of the everyday corpus) as user turns, and adds the flag rates to the report.
+   */
+  private static void heldBack(SafetyTrainer.Result result, OrdinarySources ordinary, PrintWriter log) {
+    List<LabelledText> rows = new ArrayList<>();
+    for (Path f : ordinary.files()) {
+      rows.addAll(OrdinaryTraffic.heldBackRows(f, LabelledTurn.SAFE, ordinary.sharePercent()));
+    }
+    if (ordinary.everyday()) {
+      rows.addAll(EverydayCorpus.read(EverydayCorpus.Split.TEST, LabelledTurn.SAFE));
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    List<ScoredExample> scored = new ArrayList<>(rows.size());
+    try (EmbeddedSafetyClassifier model = new EmbeddedSafetyClassifier(result.head(), EmbeddedSafetyClassifier.Options.defaults())) {
+      for (LabelledText r : rows) {
+        double score = model.assess(List.of(ChatMessage.user(r.text()))).score();
+        scored.add(new ScoredExample(r.id(), score, false, Map.of("lang", r.lang(), "category", r.category(), "role", r.role(),
+            FlagRates.LENGTH, FlagRates.lengthBand(r.text().length()))));
+      }
+    }
+    var node = result.report().putObject("held_back_ordinary");
+    double threshold = EmbeddedSafetyClassifier.Options.defaults().threshold();
+    FlagRates.of(scored, threshold).forEach(node::put);
+    log.printf("held-back ordinary traffic (never trained on), flag rates at the threshold:%n%s", FlagRates.format(scored, threshold));
+  }
+
   @Override
   public Integer call() throws IOException {
     for (double r : new double[] {targetFpr, overRefusalFpr, replyFpr}) {
@@ -79,11 +119,13 @@ public final class TrainLlamaGuardCommand implements Callable<Integer> {
     SafetyTrainer.Result result;
     try {
       result = new SafetyTrainer().train(new SafetyTrainer.Options(training.data, training.seed, excludeNonCommercial, excludeWeak, weakWeight,
-          training.folds, !training.noEncoder, cache, training.bits, training.l2(SafetyTrainer.DEFAULT_L2), targetFpr, overRefusalFpr, replyFpr, !noGeneratedPrompts, log));
+          training.folds, !training.noEncoder, cache, training.bits, training.l2(SafetyTrainer.DEFAULT_L2), targetFpr, overRefusalFpr, replyFpr, !noGeneratedPrompts,
+          training.ordinary(SafetyTrainer.DEFAULT_ORDINARY_FLAG_RATE), training.badRows(), log));
     } catch (IllegalArgumentException | ClassifierException e) {
       throw new CliException(e.getMessage(), e);
     }
     Path head = out.resolve("llama-guard-head.bwh");
+    heldBack(result, training.ordinary(SafetyTrainer.DEFAULT_ORDINARY_FLAG_RATE), log);
     result.head().write(head);
     Files.writeString(out.resolve("training-report.json"), result.report().toPrettyString() + "\n", StandardCharsets.UTF_8);
     writeScores(out.resolve("oof-scores.jsonl"), result);
@@ -95,6 +137,9 @@ public final class TrainLlamaGuardCommand implements Callable<Integer> {
     stdout.println();
     stdout.println("Held-out generated conversations (goals and templates never trained on), scored by the final head");
     stdout.print(report.format(result.heldoutScores()));
+    stdout.println();
+    stdout.println("Held-out hand-written conversations (replies written for their requests; never trained on), scored by the final head");
+    stdout.print(report.format(result.handwrittenScores()));
     stdout.printf("%nhead: %s (%d bytes)%n", head, Files.size(head));
     return ExitCodes.OK;
   }

@@ -6,6 +6,8 @@ import dev.bulwark.cli.UsageException;
 import dev.bulwark.classifier.data.LabelledData;
 import dev.bulwark.classifier.data.LabelledText;
 import dev.bulwark.classifier.metrics.ScoredExample;
+import dev.bulwark.classifier.data.EverydayCorpus;
+import dev.bulwark.classifier.metrics.FlagRates;
 import dev.bulwark.core.FirewallConfig;
 import dev.bulwark.core.Message;
 import dev.bulwark.core.Role;
@@ -42,8 +44,12 @@ import picocli.CommandLine.Spec;
 public final class EvalPromptGuardCommand implements java.util.concurrent.Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--input", paramLabel = "FILE", description = "Labelled JSONL.")
-  Path input;
+  @Option(names = "--input", paramLabel = "FILE", description = "Labelled JSONL (repeatable: the files are pooled).")
+  List<Path> inputs = new ArrayList<>();
+
+  @Option(names = "--everyday-test",
+      description = "Add the project's held-out everyday-traffic messages (greetings, follow-ups, many languages, tool outputs; never trained on).")
+  boolean everydayTest;
 
   @Option(names = "--tool-output-test",
       description = "Instead of --input: the project's held-out tool-output documents (generated with --seed, plus the hand-written ones; never trained on).")
@@ -80,18 +86,24 @@ public final class EvalPromptGuardCommand implements java.util.concurrent.Callab
       rows.addAll(corpus.handwritten());
       name = "held-out tool outputs (seed " + seed + ")";
     } else {
-      if (input == null) {
-        throw new UsageException("give --input FILE or --tool-output-test");
+      if (inputs.isEmpty() && !everydayTest) {
+        throw new UsageException("give --input FILE, --everyday-test or --tool-output-test");
       }
-      if (!Files.isRegularFile(input)) {
-        throw new UsageException("--input: file not found: " + input);
+      rows = new ArrayList<>();
+      for (Path input : inputs) {
+        if (!Files.isRegularFile(input)) {
+          throw new UsageException("--input: file not found: " + input);
+        }
+        try {
+          rows.addAll(LabelledData.read(input));
+        } catch (IllegalArgumentException e) {
+          throw new CliException(e.getMessage());
+        }
       }
-      try {
-        rows = LabelledData.read(input);
-      } catch (IllegalArgumentException e) {
-        throw new CliException(e.getMessage());
-      }
-      name = input.toString();
+      name = inputs.isEmpty() ? "held-out everyday traffic" : inputs.size() == 1 ? inputs.get(0).toString() : inputs.toString();
+    }
+    if (everydayTest) {
+      rows.addAll(EverydayCorpus.read(EverydayCorpus.Split.TEST, LabelledText.BENIGN));
     }
     if (rows.isEmpty()) {
       throw new UsageException("no rows to evaluate");
@@ -122,6 +134,7 @@ public final class EvalPromptGuardCommand implements java.util.concurrent.Callab
         attrs.put("category", r.category());
         attrs.put("source", r.source());
         attrs.put("role", r.role());
+        attrs.put(FlagRates.LENGTH, FlagRates.lengthBand(r.text().length()));
         scored.add(new ScoredExample(r.id(), score, r.malicious(), attrs));
         scoreRows.add(new LabelledText(r.id(), String.format("%.6f", score), r.label(), r.category(), r.lang(), r.source(), r.role()));
       }
@@ -135,6 +148,10 @@ public final class EvalPromptGuardCommand implements java.util.concurrent.Callab
             c[1], 100.0 * c[1] / Math.max(1, c[0] + c[1]));
       }
       out.print(EvaluationReport.format(scored, scanner.threshold()));
+      if (scored.stream().anyMatch(e -> !e.positive())) {
+        out.println("Flag rate on the benign rows (over-defense), by language, length (characters), role and category:");
+        out.print(FlagRates.format(scored, scanner.threshold()));
+      }
       out.flush();
       if (scoresOut != null) {
         LabelledData.write(scoresOut, scoreRows);

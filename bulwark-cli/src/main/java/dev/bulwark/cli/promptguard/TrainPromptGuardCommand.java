@@ -7,6 +7,11 @@ import dev.bulwark.classifier.metrics.ScoredExample;
 import dev.bulwark.promptguard.corpus.ToolOutputCorpus;
 import dev.bulwark.classifier.data.LabelledData;
 import dev.bulwark.classifier.data.LabelledText;
+import dev.bulwark.classifier.data.EverydayCorpus;
+import dev.bulwark.classifier.data.OrdinarySources;
+import dev.bulwark.classifier.data.OrdinaryTraffic;
+import dev.bulwark.classifier.metrics.FlagRates;
+import dev.bulwark.promptguard.embedded.EmbeddedPromptGuard;
 import dev.bulwark.promptguard.eval.EvaluationReport;
 import dev.bulwark.promptguard.train.PromptGuardTrainer;
 import java.io.IOException;
@@ -32,7 +37,8 @@ import picocli.CommandLine.Spec;
       "bulwark-promptguard/src/main/resources/dev/bulwark/promptguard/ to ship it), training-report.json,",
       "oof-scores.jsonl (cross-validated scores of every training row) and heldout-tool-outputs.jsonl (the held-out",
       "tool-output test documents, never trained on). Prints the out-of-fold report. The n-gram L2 penalty (--l2)",
-      "defaults to " + PromptGuardTrainer.DEFAULT_L2 + "."
+      "defaults to " + PromptGuardTrainer.DEFAULT_L2 + "; the ordinary-traffic flag rate (--ordinary-flag-rate) to "
+          + PromptGuardTrainer.DEFAULT_ORDINARY_FLAG_RATE + "."
     })
 public final class TrainPromptGuardCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -51,6 +57,35 @@ public final class TrainPromptGuardCommand implements Callable<Integer> {
 
 
 
+  /**
+   * Scores, with the trained head, the ordinary traffic it never saw (the held-back share of each --benign file and
+   * the test split of the everyday corpus) and adds the flag rates to the report.
+   */
+  private static void heldBack(PromptGuardTrainer.Result result, OrdinarySources ordinary, PrintWriter log) {
+    List<LabelledText> rows = new ArrayList<>();
+    for (Path f : ordinary.files()) {
+      rows.addAll(OrdinaryTraffic.heldBackRows(f, LabelledText.BENIGN, ordinary.sharePercent()));
+    }
+    if (ordinary.everyday()) {
+      rows.addAll(EverydayCorpus.read(EverydayCorpus.Split.TEST, LabelledText.BENIGN));
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    List<ScoredExample> scored = new ArrayList<>(rows.size());
+    try (EmbeddedPromptGuard model = new EmbeddedPromptGuard(result.head(), EmbeddedPromptGuard.Options.defaults())) {
+      for (LabelledText r : rows) {
+        scored.add(new ScoredExample(r.id(), model.score(r.text()).score(), false,
+            java.util.Map.of("label", r.label(), "lang", r.lang(), "category", r.category(), "source", r.source(), "role", r.role(),
+                FlagRates.LENGTH, FlagRates.lengthBand(r.text().length()))));
+      }
+    }
+    var node = result.report().putObject("held_back_ordinary");
+    FlagRates.of(scored, result.head().threshold()).forEach((slice, rate) -> node.put(slice, rate));
+    log.printf("held-back ordinary traffic (never trained on), flag rates at the threshold:%n%s", FlagRates.format(scored,
+        result.head().threshold()));
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter log = spec.commandLine().getErr();
@@ -59,11 +94,13 @@ public final class TrainPromptGuardCommand implements Callable<Integer> {
     PromptGuardTrainer.Result result;
     try {
       result = new PromptGuardTrainer().train(new PromptGuardTrainer.Options(training.data, training.seed, excludeNonCommercial,
-          toolOutputDocs, training.folds, !training.noEncoder, cache, training.bits, training.l2(PromptGuardTrainer.DEFAULT_L2), log));
+          toolOutputDocs, training.folds, !training.noEncoder, cache, training.bits, training.l2(PromptGuardTrainer.DEFAULT_L2),
+          training.ordinary(PromptGuardTrainer.DEFAULT_ORDINARY_FLAG_RATE), training.badRows(), log));
     } catch (IllegalArgumentException | ClassifierException e) {
       throw new CliException(e.getMessage(), e);
     }
     Path head = out.resolve("prompt-guard-head.bwh");
+    heldBack(result, training.ordinary(PromptGuardTrainer.DEFAULT_ORDINARY_FLAG_RATE), log);
     result.head().write(head);
     Files.writeString(out.resolve("training-report.json"),
         result.report().toPrettyString() + "\n", StandardCharsets.UTF_8);
