@@ -88,6 +88,11 @@ public final class EmbeddedPromptGuard implements PromptAttackModel {
       lexicalDecisions.incrementAndGet();
       return new Verdict(0.0, 0, 0, "empty", 0);
     }
+    if (t.codePoints().noneMatch(Character::isLetterOrDigit)) {
+      // "?", "...", "👍": no word, so no instruction to follow; the models have nothing to read and guessed 0.79 for "?".
+      lexicalDecisions.incrementAndGet();
+      return new Verdict(0.0, 0, 0, "no words", 0);
+    }
     LexicalScorer.Scores ls = lexical.score(t);
     float[] lf = MetaFeatures.lexical(ls);
     double pLex = head.metaLexical().probability(0, null, lf);

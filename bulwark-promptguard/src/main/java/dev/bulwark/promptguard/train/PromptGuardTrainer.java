@@ -98,7 +98,7 @@ public final class PromptGuardTrainer {
    * could not be located): unknown pieces are not used as examples.
    */
   private record Row(LabelledText source, String text, boolean positive, SparseVector counts, float[] stats,
-      List<SparseVector> pieceCounts, List<float[]> pieceStats, int[] pieceLabels) {}
+      List<SparseVector> pieceCounts, List<float[]> pieceStats, int[] pieceLabels, float weight) {}
 
   /** Benign pieces kept per document for the piece model (a seeded sample; all attack pieces are kept). */
   private static final int BENIGN_PIECES_PER_DOCUMENT = 4;
@@ -137,9 +137,10 @@ public final class PromptGuardTrainer {
       for (int l : labels) {
         pieceCount[l + 1]++;
       }
-      rows.add(new Row(r, t, r.malicious(), raw.counts(t), TextStatistics.of(t), pc, ps, labels));
+      rows.add(new Row(r, t, r.malicious(), raw.counts(t), TextStatistics.of(t), pc, ps, labels, 1f));
     }
     log.printf("pieces: %d attack, %d benign, %d unknown%n", pieceCount[2], pieceCount[1], pieceCount[0]);
+    rows = languageBalanced(rows, log);
     int n = rows.size();
     int[] fold = CrossValidation.folds(data.stream().map(TrainingSet::group).toList(), o.folds(), o.seed());
     log.printf("features counted in %.1f s; %d folds%n", (System.nanoTime() - started) / 1e9, o.folds());
@@ -273,6 +274,46 @@ public final class PromptGuardTrainer {
   }
 
   /** The cascade's scores as {@link EmbeddedPromptGuard#cascadeScore} computes them at inference. */
+  /**
+   * Most non-English text in the training data is attacks (the dev set's translated injections), so the models learn a
+   * script or a language as evidence of an attack: the previous trainer's head blocked "नमस्ते, क्या आप मेरी मदद कर सकते
+   * हैं?" and a Vietnamese "can you help me". Benign rows of a language whose benign-to-attack ratio is below the whole
+   * set's get weight ratio_all / ratio_language (at most {@link #MAX_LANGUAGE_WEIGHT}), so no language carries an
+   * attack prior of its own.
+   */
+  static final float MAX_LANGUAGE_WEIGHT = 5f;
+
+  private static List<Row> languageBalanced(List<Row> rows, PrintWriter log) {
+    Map<String, int[]> counts = new TreeMap<>();
+    int benign = 0;
+    int attacks = 0;
+    for (Row r : rows) {
+      int[] c = counts.computeIfAbsent(r.source().lang(), k -> new int[2]);
+      c[r.positive() ? 1 : 0]++;
+      benign += r.positive() ? 0 : 1;
+      attacks += r.positive() ? 1 : 0;
+    }
+    double overall = attacks == 0 ? 1 : (double) benign / attacks;
+    Map<String, Float> weight = new TreeMap<>();
+    counts.forEach((lang, c) -> {
+      if (!lang.isEmpty() && c[0] > 0 && c[1] > 0 && (double) c[0] / c[1] < overall) {
+        weight.put(lang, (float) Math.min(MAX_LANGUAGE_WEIGHT, overall * c[1] / c[0]));
+      }
+    });
+    if (!weight.isEmpty()) {
+      StringBuilder sb = new StringBuilder();
+      weight.forEach((l, w) -> sb.append(String.format(" %s=%.2f", l, w)));
+      log.println("benign weight per language (balancing attack-heavy languages):" + sb);
+    }
+    List<Row> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      Float w = r.positive() ? null : weight.get(r.source().lang());
+      out.add(w == null ? r : new Row(r.source(), r.text(), r.positive(), r.counts(), r.stats(), r.pieceCounts(), r.pieceStats(),
+          r.pieceLabels(), w));
+    }
+    return out;
+  }
+
   private static double[] cascade(double[] pLex, double[] pFull, List<Row> rows, double low, double high, int shortText,
       boolean encoder) {
     double[] out = new double[pLex.length];
@@ -419,7 +460,7 @@ public final class PromptGuardTrainer {
   private static List<Example> denseExamples(List<Row> rows, float[][] features, List<Integer> idx) {
     List<Example> out = new ArrayList<>(idx.size());
     for (int i : idx) {
-      out.add(Example.binary(SparseVector.EMPTY, features[i], rows.get(i).positive(), 1f));
+      out.add(Example.binary(SparseVector.EMPTY, features[i], rows.get(i).positive(), rows.get(i).weight()));
     }
     return out;
   }
@@ -449,7 +490,7 @@ public final class PromptGuardTrainer {
     java.util.Random rnd = new java.util.Random(idx.size() * 31L + idx.get(0));
     for (int i : idx) {
       Row r = rows.get(i);
-      Example doc = Example.binary(ngrams.weigh(r.counts()), r.stats(), r.positive(), 1f);
+      Example doc = Example.binary(ngrams.weigh(r.counts()), r.stats(), r.positive(), r.weight());
       examples.add(doc);
       int[] labels = r.pieceLabels();
       if (labels.length == 0) {
@@ -461,7 +502,7 @@ public final class PromptGuardTrainer {
       for (int k = 0; k < labels.length; k++) {
         int p = (start + k) % labels.length;
         if (labels[p] == 1 || (labels[p] == 0 && benignLeft-- > 0)) {
-          pieceExamples.add(Example.binary(ngrams.weigh(r.pieceCounts().get(p)), r.pieceStats().get(p), labels[p] == 1, 1f));
+          pieceExamples.add(Example.binary(ngrams.weigh(r.pieceCounts().get(p)), r.pieceStats().get(p), labels[p] == 1, r.weight()));
         }
       }
     }
@@ -503,7 +544,7 @@ public final class PromptGuardTrainer {
   private static Mlp fitMlp(List<Row> rows, float[][] embeddings, List<Integer> idx, long seed) {
     List<Example> examples = new ArrayList<>(idx.size());
     for (int i : idx) {
-      examples.add(Example.binary(SparseVector.EMPTY, embeddings[i], rows.get(i).positive(), 1f));
+      examples.add(Example.binary(SparseVector.EMPTY, embeddings[i], rows.get(i).positive(), rows.get(i).weight()));
     }
     return new MlpTrainer(256, 40, 32, 1e-3, 1e-4, seed).fit(examples);
   }
