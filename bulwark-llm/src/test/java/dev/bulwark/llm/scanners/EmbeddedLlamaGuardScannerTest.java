@@ -40,7 +40,7 @@ class EmbeddedLlamaGuardScannerTest {
   }
 
   private static Firewall firewall(String yaml) {
-    return Firewall.fromConfig(FirewallConfig.parse(yaml, "test.yaml"));
+    return Firewall.fromConfig(FirewallConfig.parse(yaml, "test.yaml").withAllowMissingScanners(true));
   }
 
   private static ScanResult scan(Message m, Trace context) {
