@@ -4,6 +4,8 @@ import dev.bulwark.core.Firewall;
 import dev.bulwark.core.FirewallConfig;
 import dev.bulwark.springai.internal.MicrometerVerdicts;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -25,6 +27,7 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnClass({Firewall.class, ChatClientBuilderCustomizer.class})
 @EnableConfigurationProperties(BulwarkProperties.class)
 public class BulwarkAutoConfiguration {
+  private static final Logger LOG = LoggerFactory.getLogger(BulwarkAutoConfiguration.class);
 
   /** Closed with the context (Spring calls {@code close()} on AutoCloseable beans). */
   @Bean
@@ -36,7 +39,13 @@ public class BulwarkAutoConfiguration {
     if (properties.preset() != null && !properties.preset().isBlank()) {
       builder.preset(properties.preset());
     }
-    return builder.build();
+    if (properties.allowMissingScanners() != null) {
+      builder.allowMissingScanners(properties.allowMissingScanners());
+    }
+    Firewall firewall = builder.build();
+    // Once, at start: which scanners guard which role, so a partial setup is visible before it matters.
+    LOG.info("Bulwark firewall from {}: {}", config.source(), firewall.describe());
+    return firewall;
   }
 
   @Bean
