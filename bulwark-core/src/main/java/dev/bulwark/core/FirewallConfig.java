@@ -102,11 +102,7 @@ public final class FirewallConfig {
   public static FirewallConfig load(Path file) {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-          .toString();
+      text = utf8(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       throw new ConfigException("configuration file not found: " + file);
     } catch (CharacterCodingException e) {
@@ -116,6 +112,52 @@ public final class FirewallConfig {
     }
     Path dir = file.toAbsolutePath().getParent();
     return fromNode(YamlConfigReader.read(text, file.toString()), file.toString(), dir);
+  }
+
+  /**
+   * Reads the configuration at a location: {@code classpath:bulwark.yaml} (a resource of the context class loader, so
+   * a configuration packaged in the application's jar), {@code file:/etc/bulwark.yaml} or {@code file:bulwark.yaml},
+   * or a plain path. Relative paths inside a class-path configuration resolve against the working directory.
+   *
+   * @throws ConfigException when nothing is there, with the location and where it was looked for
+   */
+  public static FirewallConfig fromLocation(String location) {
+    if (location.startsWith(CLASSPATH_PREFIX)) {
+      String resource = location.substring(CLASSPATH_PREFIX.length()).replaceFirst("^/+", "");
+      ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
+          ? Thread.currentThread().getContextClassLoader() : FirewallConfig.class.getClassLoader();
+      byte[] bytes;
+      try (java.io.InputStream in = loader.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new ConfigException("configuration not found on the class path: " + location + " (no resource '"
+              + resource + "'; in a Maven project it belongs in src/main/resources/" + resource + ")");
+        }
+        bytes = in.readAllBytes();
+      } catch (IOException e) {
+        throw new ConfigException("cannot read configuration " + location + ": " + e.getMessage(), e);
+      }
+      try {
+        return parse(utf8(bytes), location);
+      } catch (CharacterCodingException e) {
+        throw new ConfigException(location + ": not UTF-8 text");
+      }
+    }
+    if (location.startsWith(FILE_PREFIX)) {
+      String rest = location.substring(FILE_PREFIX.length());
+      return load(rest.startsWith("//") ? Path.of(java.net.URI.create(location)) : Path.of(rest));
+    }
+    return load(Path.of(location));
+  }
+
+  private static final String CLASSPATH_PREFIX = "classpath:";
+  private static final String FILE_PREFIX = "file:";
+
+  private static String utf8(byte[] bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(java.nio.ByteBuffer.wrap(bytes))
+        .toString();
   }
 
   public static FirewallConfig parse(String yaml, String sourceName) {

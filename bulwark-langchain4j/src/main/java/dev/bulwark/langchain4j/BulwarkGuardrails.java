@@ -2,15 +2,15 @@ package dev.bulwark.langchain4j;
 
 import dev.bulwark.core.Firewall;
 import dev.bulwark.core.FirewallConfig;
-import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The firewall that guardrails created by LangChain4j itself use: {@code @InputGuardrails(BulwarkInputGuardrail.class)}
  * makes LangChain4j call the no-argument constructor, which takes this one. Install yours at start with
- * {@link #use(Firewall)}; otherwise it is built once, on first use, from the file named by the system property
- * {@value #CONFIG_PROPERTY} or the environment variable {@value #CONFIG_ENV}, else from the default configuration.
+ * {@link #use(Firewall)}; otherwise it is built once, on first use, from the location named by the system property
+ * {@value #CONFIG_PROPERTY} or the environment variable {@value #CONFIG_ENV} (a path, {@code file:...} or
+ * {@code classpath:...}), else from the default configuration.
  */
 public final class BulwarkGuardrails {
   public static final String CONFIG_PROPERTY = "bulwark.config";
@@ -42,7 +42,7 @@ public final class BulwarkGuardrails {
     if (firewall == null) {
       String file = System.getProperty(CONFIG_PROPERTY, System.getenv(CONFIG_ENV));
       boolean configured = file != null && !file.isBlank();
-      firewall = Firewall.fromConfig(configured ? FirewallConfig.load(Path.of(file)) : FirewallConfig.defaults());
+      firewall = Firewall.fromConfig(configured ? FirewallConfig.fromLocation(file) : FirewallConfig.defaults());
       // Once per JVM: which scanners guard which role, so a partial setup is visible at start, not after an attack.
       LOG.info("Bulwark guardrails built their firewall from {}: {}",
           configured ? file : "the default configuration", firewall.describe());

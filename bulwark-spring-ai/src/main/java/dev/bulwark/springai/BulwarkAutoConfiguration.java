@@ -3,7 +3,6 @@ package dev.bulwark.springai;
 import dev.bulwark.core.Firewall;
 import dev.bulwark.core.FirewallConfig;
 import dev.bulwark.springai.internal.MicrometerVerdicts;
-import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
@@ -34,7 +33,7 @@ public class BulwarkAutoConfiguration {
   @ConditionalOnMissingBean
   public Firewall bulwarkFirewall(BulwarkProperties properties) {
     FirewallConfig config = properties.config() == null || properties.config().isBlank()
-        ? FirewallConfig.defaults() : FirewallConfig.load(Path.of(properties.config()));
+        ? FirewallConfig.defaults() : FirewallConfig.fromLocation(properties.config());
     Firewall.Builder builder = Firewall.builder().config(config);
     if (properties.preset() != null && !properties.preset().isBlank()) {
       builder.preset(properties.preset());

@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * bulwark.advisor.order=...                            # default: just before chat memory
  * </pre>
  *
- * @param config path of the firewall configuration file; none: the defaults (or {@code preset})
+ * @param config where the firewall configuration is: a path, {@code file:...}, or {@code classpath:bulwark.yaml} for
+ *     one packaged in the application; none: the defaults (or {@code preset})
  * @param preset a preset name (default, chatbot, coding-assistant, agent) when no file says one
  * @param allowMissingScanners skip (with a warning) scanners whose module is not on the class path instead of failing
  *     at start; unset: the configuration file's {@code allow-missing-scanners}

@@ -33,6 +33,25 @@ class StartupTest {
   }
 
   @Test
+  void aConfigurationPackagedInTheApplicationIsReadFromTheClassPath(CapturedOutput output) {
+    runner.withPropertyValues("bulwark.config=classpath:bulwark-packaged.yaml").run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(context.getBean(Firewall.class).scanners(Role.ASSISTANT)).extracting(b -> b.name()).containsExactly("regex");
+    });
+    assertThat(output.getAll()).contains("Bulwark firewall from classpath:bulwark-packaged.yaml: user: hidden-text, regex;");
+  }
+
+  @Test
+  void aMissingClassPathConfigurationFailsTheStartSayingWhereItBelongs() {
+    runner.withPropertyValues("bulwark.config=classpath:bulwark.yaml").run(context -> {
+      assertThat(context).hasFailed();
+      assertThat(context.getStartupFailure()).rootCause().isInstanceOf(ConfigException.class)
+          .hasMessageContaining("configuration not found on the class path: classpath:bulwark.yaml")
+          .hasMessageContaining("src/main/resources/bulwark.yaml");
+    });
+  }
+
+  @Test
   void aPresetWhoseModulesAreMissingFailsTheStartNamingTheArtifact() {
     // This module's test class path has bulwark-llm but neither bulwark-promptguard nor bulwark-codeshield.
     runner.withPropertyValues("bulwark.preset=chatbot").run(context -> {
