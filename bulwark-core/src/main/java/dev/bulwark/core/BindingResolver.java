@@ -45,6 +45,9 @@ final class BindingResolver {
       if (coordinate.isEmpty()) {
         java.util.Set<String> valid = new java.util.TreeSet<>(ScannerModules.names());
         reg.all().forEach(p -> valid.add(p.name()));
+        if (spec == null) {
+          valid.addAll(cfg.scanners().keySet());  // instances the file defines are names a role may use too
+        }
         throw new ConfigException(at, "unknown scanner " + label + Suggestions.didYouMean(type, valid)
             + "; valid names: " + String.join(", ", valid));
       }

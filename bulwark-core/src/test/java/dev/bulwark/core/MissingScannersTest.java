@@ -61,6 +61,14 @@ class MissingScannersTest {
   }
 
   @Test
+  void theValidNamesIncludeTheInstancesTheFileDefines() {
+    String yaml = "scanners:\n  internal-terms: {type: regex}\nroles:\n  user: [internal-term]\n";
+    assertThatThrownBy(() -> Firewall.fromConfig(FirewallConfig.parse(yaml, "app.yaml")))
+        .hasMessageContaining("unknown scanner 'internal-term' (did you mean 'internal-terms'?)")
+        .hasMessageContaining("hidden-text, internal-terms, llama-guard");
+  }
+
+  @Test
   void anUnknownPresetListsTheValidNames() {
     assertThatThrownBy(() -> Firewall.builder().preset("agnet"))
         .hasMessageContaining("unknown preset 'agnet' (did you mean 'agent'?); expected one of agent, chatbot,"
