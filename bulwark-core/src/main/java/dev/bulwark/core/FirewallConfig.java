@@ -110,6 +110,7 @@ public final class FirewallConfig {
     } catch (IOException e) {
       throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage(), e);
     }
+    requireContent(text, file.toString());
     Path dir = file.toAbsolutePath().getParent();
     return fromNode(YamlConfigReader.read(text, file.toString()), file.toString(), dir);
   }
@@ -137,7 +138,9 @@ public final class FirewallConfig {
         throw new ConfigException("cannot read configuration " + location + ": " + e.getMessage(), e);
       }
       try {
-        return parse(utf8(bytes), location);
+        String text = utf8(bytes);
+        requireContent(text, location);
+        return parse(text, location);
       } catch (CharacterCodingException e) {
         throw new ConfigException(location + ": not UTF-8 text");
       }
@@ -151,6 +154,18 @@ public final class FirewallConfig {
 
   private static final String CLASSPATH_PREFIX = "classpath:";
   private static final String FILE_PREFIX = "file:";
+
+  /**
+   * A configuration file with no keys is refused rather than read as the defaults: an empty file is far more often a
+   * failed copy or an unmounted volume than a wish for the defaults, and the defaults need no file at all.
+   */
+  private static void requireContent(String text, String source) {
+    boolean onlyComments = text.lines().map(String::strip).allMatch(l -> l.isEmpty() || l.startsWith("#"));
+    if (onlyComments) {
+      throw new ConfigException(source + ": the configuration is empty (no keys); write at least 'preset: default',"
+          + " or give no configuration to run the defaults");
+    }
+  }
 
   private static String utf8(byte[] bytes) throws CharacterCodingException {
     return StandardCharsets.UTF_8.newDecoder()

@@ -46,4 +46,23 @@ class ConfigLocationTest {
     assertThatThrownBy(() -> FirewallConfig.fromLocation("file:" + dir.resolve("nope.yaml")))
         .hasMessageContaining("configuration file not found: " + dir.resolve("nope.yaml"));
   }
+
+  @Test
+  void anEmptyFileIsAnErrorNotTheDefaults() throws Exception {
+    for (String text : new String[] {"", "\n\n", "# only a comment\n  # and another\n"}) {
+      Path file = Files.writeString(dir.resolve("empty.yaml"), text);
+      assertThatThrownBy(() -> FirewallConfig.load(file))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage(file + ": the configuration is empty (no keys); write at least 'preset: default', or give no"
+              + " configuration to run the defaults");
+    }
+    assertThatThrownBy(() -> FirewallConfig.fromLocation("classpath:config/empty.yaml"))
+        .hasMessageStartingWith("classpath:config/empty.yaml: the configuration is empty");
+  }
+
+  @Test
+  void notYamlNamesTheFileAndLine() throws Exception {
+    Path file = Files.writeString(dir.resolve("bad.yaml"), "roles:\n  user: [regex\n");
+    assertThatThrownBy(() -> FirewallConfig.load(file)).hasMessageStartingWith(file + ":").hasMessageContaining("not valid YAML");
+  }
 }
