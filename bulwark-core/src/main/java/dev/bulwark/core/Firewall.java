@@ -38,7 +38,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Firewall implements AutoCloseable {
   private static final ScheduledExecutorService DEADLINES = deadlineTimer();
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Firewall.class);
 
   private final Map<Role, List<ScannerBinding>> bindings;
   private final boolean shortCircuit;
@@ -282,6 +281,14 @@ public final class Firewall implements AutoCloseable {
     }
   }
 
+  /**
+   * Created on first use only: SLF4J prints a "no providers" notice when it starts without a binding, and a firewall
+   * that has nothing to warn about should not make a plain application print it.
+   */
+  private static final class Log {
+    static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Firewall.class);
+  }
+
   private static ScheduledExecutorService deadlineTimer() {
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("bulwark-deadline"));
     // Deadlines are long and almost always cancelled; without this the queue would hold every cancelled alarm.
@@ -427,7 +434,7 @@ public final class Firewall implements AutoCloseable {
       ExecutorService exec = ownsExecutor ? Executors.newCachedThreadPool(daemonThreads("bulwark-scanner")) : executor;
       boolean sc = shortCircuit != null ? shortCircuit : cfg.shortCircuit();
       // Every scanner left out weakens the firewall: say so where operators look, not only in notes().
-      notes.forEach(n -> LOG.warn("Bulwark firewall ({}): {}", cfg.source(), n));
+      notes.forEach(n -> Log.LOG.warn("Bulwark firewall ({}): {}", cfg.source(), n));
       return new Firewall(Collections.unmodifiableMap(byRole), sc, cfg.maxContentChars(), exec, ownsExecutor,
           List.copyOf(distinct(instances.values())), List.copyOf(notes));
     }
