@@ -101,7 +101,12 @@ public final class TunedEncoder implements AutoCloseable {
   public List<float[]> probabilities(List<String> texts) {
     List<long[]> inputs = new ArrayList<>(texts.size());
     texts.forEach(t -> inputs.add(input(t)));
-    List<float[]> out = new ArrayList<>(texts.size());
+    return probabilitiesOfInputs(inputs);
+  }
+
+  /** Label probabilities of model inputs made by {@link #input} (or a trainer's equivalent), in one inference. */
+  public List<float[]> probabilitiesOfInputs(List<long[]> inputs) {
+    List<float[]> out = new ArrayList<>(inputs.size());
     for (float[] pooled : encoder.embed(inputs)) {
       out.add(head.probabilities(pooled));
     }
