@@ -145,11 +145,12 @@ public final class BertEncoder implements AutoCloseable {
         .reshape(b, s, hidden);
     NDArray position = weight("embeddings.position_embeddings.weight").get(step, new NDIndex("0:{}", s));
     NDArray type = weight("embeddings.token_type_embeddings.weight").get(step, new NDIndex("0"));
-    NDArray x = layerNorm(word.add(type).add(position), "embeddings.LayerNorm");
+    Constants c = new Constants(step, hidden / heads, layerNormEpsilon);
+    NDArray x = layerNorm(word.add(type).add(position), "embeddings.LayerNorm", c);
     // additive mask [batch, 1, 1, seq]: 0 where attended, the lowest float where padded, as the export computes it
     NDArray maskAdd = batch.mask().sub(1f).mul(Float.MAX_VALUE).reshape(b, 1, 1, s);
     for (int i = 0; i < layers; i++) {
-      x = layer(x, maskAdd, "encoder.layer." + i + ".", b, s);
+      x = layer(x, maskAdd, c, "encoder.layer." + i + ".", b, s);
     }
     return x;
   }
@@ -161,26 +162,48 @@ public final class BertEncoder implements AutoCloseable {
     return h.mul(m).sum(new int[] {1}).div(batch.mask().sum(new int[] {1}, true));
   }
 
-  private NDArray layer(NDArray x, NDArray maskAdd, String p, long b, long s) {
+  /**
+   * The scalars of the forward pass as arrays owned by the step. DJL's {@code x.mul(2f)} wraps the number in a
+   * temporary array over a direct buffer and closes it right after the operation, but autograd keeps that tensor for
+   * the backward pass of {@code mul} and {@code div}: the gradient then reads freed memory (seen as rare infinite or
+   * NaN gradients that varied from run to run). Arrays held by the step live until after {@code backward}.
+   */
+  private static final class Constants {
+    final NDArray sqrtHeadSize;
+    final NDArray sqrt2;
+    final NDArray half;
+    final NDArray one;
+    final NDArray epsilon;
+
+    Constants(NDManager step, int headSize, float layerNormEpsilon) {
+      sqrtHeadSize = step.create((float) Math.sqrt(headSize));
+      sqrt2 = step.create((float) Math.sqrt(2));
+      half = step.create(0.5f);
+      one = step.create(1f);
+      epsilon = step.create(layerNormEpsilon);
+    }
+  }
+
+  private NDArray layer(NDArray x, NDArray maskAdd, Constants c, String p, long b, long s) {
     int headSize = hidden / heads;
     NDArray q = dense(x, p + "attention.self.query").reshape(b, s, heads, headSize).transpose(0, 2, 1, 3);
     NDArray kT = dense(x, p + "attention.self.key").reshape(b, s, heads, headSize).transpose(0, 2, 3, 1);
     NDArray v = dense(x, p + "attention.self.value").reshape(b, s, heads, headSize).transpose(0, 2, 1, 3);
-    NDArray probabilities = q.matMul(kT).div((float) Math.sqrt(headSize)).add(maskAdd).softmax(-1);
+    NDArray probabilities = q.matMul(kT).div(c.sqrtHeadSize).add(maskAdd).softmax(-1);
     NDArray context = probabilities.matMul(v).transpose(0, 2, 1, 3).reshape(b, s, hidden);
-    NDArray attended = layerNorm(dense(context, p + "attention.output.dense").add(x), p + "attention.output.LayerNorm");
+    NDArray attended = layerNorm(dense(context, p + "attention.output.dense").add(x), p + "attention.output.LayerNorm", c);
     NDArray h = dense(attended, p + "intermediate.dense");
-    NDArray gelu = h.mul(h.div((float) Math.sqrt(2)).erf().add(1f)).mul(0.5f);
-    return layerNorm(dense(gelu, p + "output.dense").add(attended), p + "output.LayerNorm");
+    NDArray gelu = h.mul(h.div(c.sqrt2).erf().add(c.one)).mul(c.half);
+    return layerNorm(dense(gelu, p + "output.dense").add(attended), p + "output.LayerNorm", c);
   }
 
   private NDArray dense(NDArray x, String prefix) {
     return x.matMul(weight(prefix + ".weight")).add(weight(prefix + ".bias"));
   }
 
-  private NDArray layerNorm(NDArray x, String prefix) {
+  private NDArray layerNorm(NDArray x, String prefix, Constants c) {
     NDArray centred = x.sub(x.mean(new int[] {-1}, true));
-    NDArray std = centred.square().mean(new int[] {-1}, true).add(layerNormEpsilon).sqrt();
+    NDArray std = centred.square().mean(new int[] {-1}, true).add(c.epsilon).sqrt();
     return centred.div(std).mul(weight(prefix + ".weight")).add(weight(prefix + ".bias"));
   }
 

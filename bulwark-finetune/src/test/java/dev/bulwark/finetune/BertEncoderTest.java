@@ -41,6 +41,56 @@ class BertEncoderTest {
     assertSameHiddenStates(bytes, 12, rows, 2e-4);
   }
 
+  @Test
+  void gradientsDoNotDependOnWhenTheGarbageCollectorRuns() {
+    // Regression: scalar operands (x.div(2f)) were temporary arrays freed right after the forward operation while
+    // autograd still held them for backward; a collection in between changed the gradients.
+    byte[] bytes = TinyBert.model(TinyBert.Config.small(100), 7);
+    List<long[]> rows = List.of(new long[] {1, 5, 9, 33, 2}, new long[] {1, 70, 2});
+    float[] quiet = gradient(bytes, rows, false);
+    float[] collected = gradient(bytes, rows, true);
+    for (float g : quiet) {
+      assertThat(Float.isFinite(g)).isTrue();
+    }
+    assertThat(collected).containsExactly(quiet);
+  }
+
+  private static float[] gradient(byte[] bytes, List<long[]> rows, boolean collectGarbage) {
+    try (NDManager root = NDManager.newBaseManager();
+        BertEncoder encoder = BertEncoder.load(OnnxModel.read(bytes, "test"), 4, 1e-12f, root)) {
+      NDArray w = encoder.weight("encoder.layer.0.intermediate.dense.weight");
+      w.setRequiresGradient(true);
+      try (NDManager step = root.newSubManager();
+          ai.djl.training.GradientCollector collector = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+        NDArray loss = encoder.pooled(step, BertEncoder.batch(step, rows, 0)).square().sum();
+        List<java.nio.ByteBuffer> overwrite = new ArrayList<>();
+        if (collectGarbage) {
+          // free whatever is unreachable, then refill small freed blocks with a pattern (0x7f7f7f7f = 3.4e38)
+          for (int i = 0; i < 3; i++) {
+            System.gc();
+            try {
+              Thread.sleep(50);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          for (int i = 0; i < 20_000; i++) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocateDirect(4 + (i % 4) * 4);
+            while (b.hasRemaining()) {
+              b.put((byte) 0x7f);
+            }
+            overwrite.add(b);
+          }
+        }
+        collector.backward(loss);
+        overwrite.clear();
+      }
+      try (NDArray g = w.getGradient()) {
+        return g.toFloatArray();
+      }
+    }
+  }
+
   private static void assertSameHiddenStates(byte[] bytes, int heads, List<long[]> rows, double tolerance) {
     float[][][] expected;
     try (OnnxSession s = OnnxSession.open(bytes, "test", Threading.of(1))) {
