@@ -109,6 +109,14 @@ public final class Confusables {
 
   private static String fold(int cp, int[] skeleton) {
     String ascii = asciiLetters(skeleton);
+    if (ascii != null && Character.isUpperCase(cp) && ascii.length() == 1 && Character.isLowerCase(ascii.charAt(0))) {
+      // Skeletons pick one prototype per look-alike set, so capital "І" (Cyrillic) gets "l", the prototype of
+      // I/l/1. Rules read it as the capital it imitates: the fold of its lower-case form, upper-cased ("і" → "i").
+      int lower = Character.toLowerCase(cp);
+      int[] lowerSkeleton = SKELETONS.get(lower);
+      String viaLower = lower != cp && lowerSkeleton != null ? asciiLetters(lowerSkeleton) : null;
+      return viaLower != null ? viaLower.toUpperCase() : ascii;
+    }
     if (ascii != null) {
       return ascii;
     }

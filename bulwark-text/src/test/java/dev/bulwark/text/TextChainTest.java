@@ -66,6 +66,7 @@ class TextChainTest {
     assertThat(Confusables.skeleton(0x0430)).isEqualTo("a");
     assertThat(Confusables.asciiFold(0x0442)).isEqualTo("t"); // skeleton is U+1D1B SMALL CAPITAL T
     assertThat(Confusables.asciiFold(0x043A)).isEqualTo("k"); // skeleton is U+0138 KRA
+    assertThat(Confusables.asciiFold(0x0406)).isEqualTo("I"); // skeleton is "l", the prototype of I, l and 1
     assertThat(Confusables.asciiFold(0x03BC)).isNull(); // micro/mu does not look like m
     assertThat(Confusables.isForeignLookalike(0x0435)).isTrue();
     assertThat(Confusables.isForeignLookalike('e')).isFalse();
