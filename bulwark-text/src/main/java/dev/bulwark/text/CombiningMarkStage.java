@@ -18,7 +18,19 @@ public final class CombiningMarkStage implements TextStage {
 
   @Override
   public boolean mayChange(String text) {
-    return !Ascii.isAscii(text);
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80 && changes(Character.isHighSurrogate(c) ? text.codePointAt(i) : c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean changes(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        || (Character.isLetter(cp) && BASE.get(cp) != CodePointCache.SAME);
   }
 
   @Override

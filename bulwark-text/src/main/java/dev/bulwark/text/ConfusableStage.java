@@ -38,25 +38,39 @@ public final class ConfusableStage implements TextStage {
     int[] starts = new int[16];
     int[] ends = new int[16];
     byte[] kinds = new byte[16];
+    boolean[] hasFold = new boolean[16];
     int words = 0;
     int i = 0;
     while (i < n) {
-      int cp = text.codePointAt(i);
-      if (!Character.isLetter(cp)) {
-        i += Character.charCount(cp);
+      char c = text.charAt(i);
+      if (c < 0x80 ? !Ascii.isLetter(c) : !Character.isLetter(text.codePointAt(i))) {
+        i += c < 0x80 ? 1 : Character.charCount(text.codePointAt(i));
         continue;
       }
       int start = i;
       boolean latin = false;
       boolean unfoldable = false;
+      boolean foldable = false;
       while (i < n) {
-        cp = text.codePointAt(i);
+        c = text.charAt(i);
+        if (c < 0x80) {
+          if (!Ascii.isLetter(c)) {
+            break;
+          }
+          latin = true;
+          i++;
+          continue;
+        }
+        int cp = text.codePointAt(i);
         if (!Character.isLetter(cp)) {
           break;
         }
-        if (cp < 0x80 || Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
+        if (Confusables.hasFold(cp)) {
+          foldable = true;
+          latin |= Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN;
+        } else if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
           latin = true;
-        } else if (!Confusables.hasFold(cp)) {
+        } else {
           unfoldable = true;
         }
         i += Character.charCount(cp);
@@ -65,15 +79,19 @@ public final class ConfusableStage implements TextStage {
         starts = java.util.Arrays.copyOf(starts, words * 2);
         ends = java.util.Arrays.copyOf(ends, words * 2);
         kinds = java.util.Arrays.copyOf(kinds, words * 2);
+        hasFold = java.util.Arrays.copyOf(hasFold, words * 2);
       }
       starts[words] = start;
       ends[words] = i;
-      kinds[words++] = latin ? LATIN : unfoldable ? FOREIGN : LOOKALIKE;
+      // An all-ASCII word has nothing to fold and is no look-alike: not recorded as foldable, it is skipped below.
+      kinds[words] = latin ? LATIN : unfoldable ? FOREIGN : LOOKALIKE;
+      hasFold[words++] = foldable;
     }
     // Pass 2: copy, folding where a word imitates. A run of look-alike-only words is folded when Latin words stand on
     // both sides of it, or on one side with the text's edge on the other and the run is a single word ("Ignore аll");
     // "в Москве and ..." (two genuine Russian words at the start) is left alone.
     int copied = 0;
+    boolean folded = false;
     int w = 0;
     while (w < words) {
       int last = w;
@@ -92,14 +110,19 @@ public final class ConfusableStage implements TextStage {
         fold = false;
       }
       for (; w <= last; w++) {
-        if (fold) {
+        if (fold && hasFold[w]) {
           out.copy(copied, starts[w]);
           foldWord(text, starts[w], ends[w], out);
           copied = ends[w];
+          folded = true;
         }
       }
     }
-    out.copy(copied, n);
+    if (folded) {
+      out.copy(copied, n);
+    } else {
+      out.keepInput(); // only genuine text of other scripts: nothing to copy
+    }
   }
 
   private static void foldWord(String text, int start, int end, ViewBuilder out) {

@@ -16,7 +16,8 @@ public final class InvisibleStage implements TextStage {
   public boolean mayChange(String text) {
     for (int i = 0, n = text.length(); i < n; i++) {
       char c = text.charAt(i);
-      if (c >= 0x80 || (c < 0x20 && !isWhitespaceControl(c)) || c == 0x7F) {
+      if (c < 0x80 ? (c < 0x20 && !isWhitespaceControl(c)) || c == 0x7F
+          : Character.isSurrogate(c) ? Character.isHighSurrogate(c) && isInvisible(text.codePointAt(i)) : isInvisible(c)) {
         return true;
       }
     }

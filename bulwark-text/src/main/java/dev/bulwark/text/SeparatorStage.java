@@ -18,11 +18,17 @@ public final class SeparatorStage implements TextStage {
 
   @Override
   public boolean mayChange(String text) {
+    // Ordered so that ordinary prose fails fast: most separators follow a word of several letters.
     int n = text.length();
+    char before = ' ';
+    char current = n > 0 ? text.charAt(0) : ' ';
     for (int i = 0; i + 4 < n; i++) {
-      if (isSeparator(text.charAt(i + 1)) && Character.isLetter(text.charAt(i)) && runEnd(text, i) > 0) {
+      char next = text.charAt(i + 1);
+      if (isSeparator(next) && !isWordChar(before) && Character.isLetter(current) && runEnd(text, i) > 0) {
         return true;
       }
+      before = current;
+      current = next;
     }
     return false;
   }
@@ -96,10 +102,19 @@ public final class SeparatorStage implements TextStage {
     return k;
   }
 
+  private static final boolean[] ASCII_SEPARATOR = new boolean[128];
+
+  static {
+    for (char c : " .-_*|/+~".toCharArray()) {
+      ASCII_SEPARATOR[c] = true;
+    }
+  }
+
   private static boolean isSeparator(char c) {
-    return switch (c) {
-      case ' ', '.', '-', '_', '*', '|', '/', '+', '~', '\u00B7' -> true;
-      default -> false;
-    };
+    return c < 128 ? ASCII_SEPARATOR[c] : c == '\u00B7';
+  }
+
+  private static boolean isWordChar(char c) {
+    return c < 128 ? Ascii.isLetter(c) || (c >= '0' && c <= '9') : Character.isLetterOrDigit(c);
   }
 }

@@ -13,6 +13,7 @@ public final class ViewBuilder {
   private int[] ends;
   private int length;
   private boolean changed;
+  private boolean keep;
 
   ViewBuilder(String input) {
     this.input = input;
@@ -72,13 +73,21 @@ public final class ViewBuilder {
     ends[length++] = to;
   }
 
+  /**
+   * Declares that the stage leaves its input as it is, whatever was written so far: the view is the input and the map
+   * the identity. Lets a stage that found nothing to do after reading the text skip copying it.
+   */
+  public void keepInput() {
+    keep = true;
+  }
+
   /** Drops input chars (nothing is written); recorded only so the builder knows the view changed. */
   public void drop() {
     changed = true;
   }
 
   private boolean changed() {
-    return changed || length != input.length();
+    return !keep && (changed || length != input.length());
   }
 
   String text() {
