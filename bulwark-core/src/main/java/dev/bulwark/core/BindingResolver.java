@@ -17,33 +17,48 @@ final class BindingResolver {
   private final Map<String, Scanner> instances;
   private final Duration defaultDeadline;
   private final List<String> notes;
+  private final boolean allowMissing;
 
   BindingResolver(FirewallConfig cfg, ScannerRegistry reg, Map<String, Scanner> instances, Duration defaultDeadline,
-      List<String> notes) {
+      List<String> notes, boolean allowMissing) {
     this.cfg = cfg;
+    this.allowMissing = allowMissing;
     this.reg = reg;
     this.instances = instances;
     this.defaultDeadline = defaultDeadline;
     this.notes = notes;
   }
 
-/**
- * The binding for scanner {@code name} named at {@code where}; empty when a preset names a scanner that is absent or
- * cannot run (with a note). Explicitly named scanners must exist and start.
- */
-Optional<ScannerBinding> bind(String name, ConfigNode.Location where, boolean fromPreset) {
+  /**
+   * The binding for scanner {@code name} named at {@code where}. A scanner whose module is not on the class path
+   * fails the build with the artifact to add, unless missing scanners are allowed (then: empty, with a note). A preset
+   * scanner that cannot run without more configuration is skipped with a note; one named explicitly must start.
+   */
+  Optional<ScannerBinding> bind(String name, ConfigNode.Location where, boolean fromPreset) {
     FirewallConfig.ScannerSpec spec = cfg.scanners().get(name);
     String type = spec != null ? spec.type() : name;
     var provider = reg.find(type);
     if (provider.isEmpty()) {
-      if (fromPreset) {
-        notes.add("scanner '" + name + "' is not available (its module is not on the class path); skipped");
+      ConfigNode.Location at = spec != null ? spec.location() : where;
+      String label = type.equals(name) ? "'" + name + "'" : "'" + name + "' (type " + type + ")";
+      var coordinate = ScannerModules.coordinate(type);
+      if (coordinate.isEmpty()) {
+        java.util.Set<String> valid = new java.util.TreeSet<>(ScannerModules.names());
+        reg.all().forEach(p -> valid.add(p.name()));
+        if (spec == null) {
+          valid.addAll(cfg.scanners().keySet());  // instances the file defines are names a role may use too
+        }
+        throw new ConfigException(at, "unknown scanner " + label + Suggestions.didYouMean(type, valid)
+            + "; valid names: " + String.join(", ", valid));
+      }
+      if (allowMissing) {
+        notes.add("scanner " + label + " skipped: it needs " + coordinate.get()
+            + " on the class path (allow-missing-scanners is on)");
         return Optional.empty();
       }
-      ConfigNode.Location at = spec != null ? spec.location() : where;
-      throw new ConfigException(at, "unknown scanner '" + type + "'"
-          + Suggestions.didYouMean(type, reg.all().stream().map(ScannerProvider::name).toList())
-          + "; available: " + reg.names());
+      throw new ConfigException(at, "scanner " + label + " needs " + coordinate.get() + " on the class path: add that"
+          + " dependency (or dev.bulwark:bulwark-all for every scanner), or set allow-missing-scanners: true to run"
+          + " without it");
     }
     ConfigNode.Mapping params = spec != null ? spec.params() : ConfigNode.Mapping.empty(where);
     validateParams(provider.get(), name, params);

@@ -231,7 +231,28 @@ public final class Firewall implements AutoCloseable {
     return bindings.getOrDefault(role, List.of());
   }
 
-  /** Why some scanners of a preset were left out (not on the class path, or not configured enough to run). */
+  /**
+   * The scanners per role, for a start-up log line: {@code user: prompt-guard, hidden-text, regex; tool: ...}. Roles
+   * with no scanner are listed as {@code none}, so an unguarded role is visible too.
+   */
+  public String describe() {
+    StringBuilder b = new StringBuilder();
+    for (Role role : Role.values()) {
+      if (b.length() > 0) {
+        b.append("; ");
+      }
+      List<ScannerBinding> list = scanners(role);
+      b.append(role.id()).append(": ")
+          .append(list.isEmpty() ? "none" : String.join(", ", list.stream().map(ScannerBinding::name).toList()));
+    }
+    return b.toString();
+  }
+
+  /**
+   * Why some scanners were left out: a preset scanner that cannot run without more configuration (alignment-check
+   * without a backend), or, with allow-missing-scanners, a scanner whose module is not on the class path. Each note
+   * is also logged at WARN when the firewall is built.
+   */
   public List<String> notes() {
     return notes;
   }
@@ -260,6 +281,14 @@ public final class Firewall implements AutoCloseable {
     }
   }
 
+  /**
+   * Created on first use only: SLF4J prints a "no providers" notice when it starts without a binding, and a firewall
+   * that has nothing to warn about should not make a plain application print it.
+   */
+  private static final class Log {
+    static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Firewall.class);
+  }
+
   private static ScheduledExecutorService deadlineTimer() {
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("bulwark-deadline"));
     // Deadlines are long and almost always cancelled; without this the queue would hold every cancelled alarm.
@@ -286,6 +315,7 @@ public final class Firewall implements AutoCloseable {
     private ExecutorService executor;
     private Duration deadline;
     private Boolean shortCircuit;
+    private Boolean allowMissingScanners;
 
     private Builder() {}
 
@@ -343,6 +373,16 @@ public final class Firewall implements AutoCloseable {
     }
 
     /**
+     * Whether a scanner whose module is not on the class path is skipped with a warning (logged at build, and in
+     * {@link Firewall#notes()}) instead of failing the build; overrides the configuration's
+     * {@code allow-missing-scanners}. Default: fail, naming the artifact to add.
+     */
+    public Builder allowMissingScanners(boolean allowed) {
+      this.allowMissingScanners = allowed;
+      return this;
+    }
+
+    /**
      * Builds every configured scanner once.
      *
      * @throws ConfigException for unknown scanners or settings, naming the file and line
@@ -356,7 +396,8 @@ public final class Firewall implements AutoCloseable {
 
       List<String> notes = new ArrayList<>();
       Map<String, Scanner> instances = new LinkedHashMap<>();
-      BindingResolver resolver = new BindingResolver(cfg, reg, instances, defaultDeadline, notes);
+      boolean allowMissing = allowMissingScanners != null ? allowMissingScanners : cfg.allowMissingScanners();
+      BindingResolver resolver = new BindingResolver(cfg, reg, instances, defaultDeadline, notes, allowMissing);
       Map<Role, List<ScannerBinding>> byRole = new EnumMap<>(Role.class);
       try {
         for (Role role : Role.values()) {
@@ -372,7 +413,7 @@ public final class Firewall implements AutoCloseable {
           } else if (!codeOnly) {
             for (String name : Presets.get(presetName).get(role)) {
               ConfigNode.Location where = cfg.presetLocation() != null ? cfg.presetLocation()
-                  : ConfigNode.Location.inCode("preset " + presetName);
+                  : ConfigNode.Location.inCode("preset " + presetName + ", role " + role.id());
               resolver.bind(name, where, true).ifPresent(list::add);
             }
           }
@@ -392,6 +433,8 @@ public final class Firewall implements AutoCloseable {
       boolean ownsExecutor = executor == null;
       ExecutorService exec = ownsExecutor ? Executors.newCachedThreadPool(daemonThreads("bulwark-scanner")) : executor;
       boolean sc = shortCircuit != null ? shortCircuit : cfg.shortCircuit();
+      // Every scanner left out weakens the firewall: say so where operators look, not only in notes().
+      notes.forEach(n -> Log.LOG.warn("Bulwark firewall ({}): {}", cfg.source(), n));
       return new Firewall(Collections.unmodifiableMap(byRole), sc, cfg.maxContentChars(), exec, ownsExecutor,
           List.copyOf(distinct(instances.values())), List.copyOf(notes));
     }

@@ -26,6 +26,7 @@ import java.util.Set;
  * deadline: 5s                  # per-scanner deadline unless a scanner sets its own
  * short-circuit: false          # true: run cheapest first, stop at the first block
  * max-content-chars: 5000000    # longer messages are refused with a clear error
+ * allow-missing-scanners: false # true: skip (with a warning) scanners whose module is not on the class path
  * scanners:
  *   prompt-guard:
  *     threshold: 0.85
@@ -51,7 +52,8 @@ public final class FirewallConfig {
   public static final int DEFAULT_MAX_CONTENT_CHARS = 5_000_000;
 
   private static final Set<String> TOP_LEVEL_KEYS =
-      Set.of("preset", "deadline", "short-circuit", "max-content-chars", "scanners", "roles", "backends");
+      Set.of("preset", "deadline", "short-circuit", "max-content-chars", "allow-missing-scanners", "scanners", "roles",
+          "backends");
   private static final Set<String> SCANNER_KEYS = Set.of("type", "failure-mode", "deadline");
 
   /** One configured scanner instance. Null failure mode or deadline means "the default". */
@@ -68,6 +70,7 @@ public final class FirewallConfig {
   private final Duration deadline;
   private final boolean shortCircuit;
   private final int maxContentChars;
+  private final boolean allowMissingScanners;
   private final Map<String, ScannerSpec> scanners;
   private final Map<Role, List<RoleEntry>> roles;
   private final ConfigNode.Mapping backends;
@@ -75,8 +78,8 @@ public final class FirewallConfig {
 
   private FirewallConfig(
       String source, Path baseDirectory, String preset, ConfigNode.Location presetLocation, Duration deadline,
-      boolean shortCircuit, int maxContentChars, Map<String, ScannerSpec> scanners, Map<Role, List<RoleEntry>> roles,
-      ConfigNode.Mapping backends) {
+      boolean shortCircuit, int maxContentChars, boolean allowMissingScanners, Map<String, ScannerSpec> scanners,
+      Map<Role, List<RoleEntry>> roles, ConfigNode.Mapping backends) {
     this.source = source;
     this.baseDirectory = baseDirectory;
     this.preset = preset;
@@ -84,6 +87,7 @@ public final class FirewallConfig {
     this.deadline = deadline;
     this.shortCircuit = shortCircuit;
     this.maxContentChars = maxContentChars;
+    this.allowMissingScanners = allowMissingScanners;
     this.scanners = Collections.unmodifiableMap(scanners);
     this.roles = Collections.unmodifiableMap(roles);
     this.backends = backends;
@@ -98,11 +102,7 @@ public final class FirewallConfig {
   public static FirewallConfig load(Path file) {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-          .toString();
+      text = utf8(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       throw new ConfigException("configuration file not found: " + file);
     } catch (CharacterCodingException e) {
@@ -110,8 +110,69 @@ public final class FirewallConfig {
     } catch (IOException e) {
       throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage(), e);
     }
+    requireContent(text, file.toString());
     Path dir = file.toAbsolutePath().getParent();
     return fromNode(YamlConfigReader.read(text, file.toString()), file.toString(), dir);
+  }
+
+  /**
+   * Reads the configuration at a location: {@code classpath:bulwark.yaml} (a resource of the context class loader, so
+   * a configuration packaged in the application's jar), {@code file:/etc/bulwark.yaml} or {@code file:bulwark.yaml},
+   * or a plain path. Relative paths inside a class-path configuration resolve against the working directory.
+   *
+   * @throws ConfigException when nothing is there, with the location and where it was looked for
+   */
+  public static FirewallConfig fromLocation(String location) {
+    if (location.startsWith(CLASSPATH_PREFIX)) {
+      String resource = location.substring(CLASSPATH_PREFIX.length()).replaceFirst("^/+", "");
+      ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
+          ? Thread.currentThread().getContextClassLoader() : FirewallConfig.class.getClassLoader();
+      byte[] bytes;
+      try (java.io.InputStream in = loader.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new ConfigException("configuration not found on the class path: " + location + " (no resource '"
+              + resource + "'; in a Maven project it belongs in src/main/resources/" + resource + ")");
+        }
+        bytes = in.readAllBytes();
+      } catch (IOException e) {
+        throw new ConfigException("cannot read configuration " + location + ": " + e.getMessage(), e);
+      }
+      try {
+        String text = utf8(bytes);
+        requireContent(text, location);
+        return parse(text, location);
+      } catch (CharacterCodingException e) {
+        throw new ConfigException(location + ": not UTF-8 text");
+      }
+    }
+    if (location.startsWith(FILE_PREFIX)) {
+      String rest = location.substring(FILE_PREFIX.length());
+      return load(rest.startsWith("//") ? Path.of(java.net.URI.create(location)) : Path.of(rest));
+    }
+    return load(Path.of(location));
+  }
+
+  private static final String CLASSPATH_PREFIX = "classpath:";
+  private static final String FILE_PREFIX = "file:";
+
+  /**
+   * A configuration file with no keys is refused rather than read as the defaults: an empty file is far more often a
+   * failed copy or an unmounted volume than a wish for the defaults, and the defaults need no file at all.
+   */
+  private static void requireContent(String text, String source) {
+    boolean onlyComments = text.lines().map(String::strip).allMatch(l -> l.isEmpty() || l.startsWith("#"));
+    if (onlyComments) {
+      throw new ConfigException(source + ": the configuration is empty (no keys); write at least 'preset: default',"
+          + " or give no configuration to run the defaults");
+    }
+  }
+
+  private static String utf8(byte[] bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(java.nio.ByteBuffer.wrap(bytes))
+        .toString();
   }
 
   public static FirewallConfig parse(String yaml, String sourceName) {
@@ -144,6 +205,8 @@ public final class FirewallConfig {
     }
     Duration deadline = root.get("deadline") == null ? DEFAULT_DEADLINE : duration(root.get("deadline"), "deadline");
     boolean shortCircuit = root.get("short-circuit") != null && bool(root.get("short-circuit"), "short-circuit");
+    boolean allowMissing = root.get("allow-missing-scanners") != null
+        && bool(root.get("allow-missing-scanners"), "allow-missing-scanners");
     int maxChars = DEFAULT_MAX_CONTENT_CHARS;
     if (root.get("max-content-chars") != null) {
       String t = scalar(root.get("max-content-chars"), "max-content-chars", "a positive integer");
@@ -189,7 +252,8 @@ public final class FirewallConfig {
     } else if (backendsNode != null && !(backendsNode instanceof ConfigNode.Scalar s && s.isNull())) {
       throw new ConfigException(backendsNode.location(), "backends: expected a mapping from backend name to its settings, found " + backendsNode.kind());
     }
-    return new FirewallConfig(source, dir, preset, presetLocation, deadline, shortCircuit, maxChars, scanners, roles, backends);
+    return new FirewallConfig(source, dir, preset, presetLocation, deadline, shortCircuit, maxChars, allowMissing, scanners,
+        roles, backends);
   }
 
   private static ScannerSpec scannerSpec(String name, ConfigNode node, ConfigNode.Location keyLocation) {
@@ -273,12 +337,20 @@ public final class FirewallConfig {
     Map<Role, List<RoleEntry>> copy = new EnumMap<>(Role.class);
     copy.putAll(roles);
     copy.put(role, scannerNames.stream().map(n -> new RoleEntry(n, ConfigNode.Location.inCode("--scanner " + n))).toList());
-    return new FirewallConfig(source, baseDirectory, preset, presetLocation, deadline, shortCircuit, maxContentChars, scanners, copy, backends);
+    return new FirewallConfig(source, baseDirectory, preset, presetLocation, deadline, shortCircuit, maxContentChars,
+        allowMissingScanners, scanners, copy, backends);
   }
 
   /** A copy with short-circuit mode set. */
   public FirewallConfig withShortCircuit(boolean enabled) {
-    return new FirewallConfig(source, baseDirectory, preset, presetLocation, deadline, enabled, maxContentChars, scanners, roles, backends);
+    return new FirewallConfig(source, baseDirectory, preset, presetLocation, deadline, enabled, maxContentChars,
+        allowMissingScanners, scanners, roles, backends);
+  }
+
+  /** A copy that skips (with a warning) scanners whose module is not on the class path instead of failing. */
+  public FirewallConfig withAllowMissingScanners(boolean allowed) {
+    return new FirewallConfig(source, baseDirectory, preset, presetLocation, deadline, shortCircuit, maxContentChars,
+        allowed, scanners, roles, backends);
   }
 
   public String source() {
@@ -309,6 +381,14 @@ public final class FirewallConfig {
 
   public int maxContentChars() {
     return maxContentChars;
+  }
+
+  /**
+   * Whether a scanner whose module is missing from the class path is skipped with a warning ({@code true}) or fails
+   * the build of the firewall with the artifact to add ({@code false}, the default).
+   */
+  public boolean allowMissingScanners() {
+    return allowMissingScanners;
   }
 
   /** Scanner instances by name, in file order. */

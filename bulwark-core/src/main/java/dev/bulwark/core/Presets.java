@@ -7,9 +7,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Named starting points for which scanners guard which role. A preset only names scanners; those whose module is not
- * on the class path, or that cannot run without more configuration (alignment-check without an LLM backend), are
- * skipped with a note in {@link Firewall#notes()}.
+ * Named starting points for which scanners guard which role. A preset only names scanners: one whose module is not on
+ * the class path fails the build with the artifact to add (unless allow-missing-scanners is on), and one that cannot
+ * run without more configuration (alignment-check without an LLM backend) is skipped with a note in
+ * {@link Firewall#notes()}, logged at WARN.
  */
 public final class Presets {
   /** The preset used when configuration names none: LlamaFirewall's defaults plus the rule scanners. */
@@ -66,7 +67,8 @@ public final class Presets {
   public static Map<Role, List<String>> get(String name) {
     Map<Role, List<String>> preset = PRESETS.get(name);
     if (preset == null) {
-      throw new IllegalArgumentException("unknown preset '" + name + "'; expected one of " + String.join(", ", names()));
+      throw new IllegalArgumentException("unknown preset '" + name + "'" + Suggestions.didYouMean(name, names())
+          + "; expected one of " + String.join(", ", names()));
     }
     return preset;
   }

@@ -20,12 +20,16 @@ public final class ScannerRegistry {
     return new ScannerRegistry();
   }
 
-  /** Every provider on the class path. */
+  /**
+   * Every provider on the class path. The first call also keeps DJL from probing for a GPU when a classifier scanner
+   * loads its tokenizer (see docs/DEPENDENCIES.md; {@code -Dbulwark.djl.gpu-probe=true} keeps DJL's own detection).
+   */
   public static ScannerRegistry discover() {
     return discover(Thread.currentThread().getContextClassLoader());
   }
 
   public static ScannerRegistry discover(ClassLoader loader) {
+    DjlGpuProbe.skipUnlessAsked(loader);
     ScannerRegistry registry = new ScannerRegistry();
     try {
       for (ScannerProvider p : ServiceLoader.load(ScannerProvider.class, loader)) {

@@ -50,6 +50,7 @@ class GuardrailsTest {
         user: [hidden-text, regex, review-terms]
         assistant: [answer-terms]
         tool: [hidden-text, regex]
+        memory: [hidden-text]
       """;
 
   interface Assistant {

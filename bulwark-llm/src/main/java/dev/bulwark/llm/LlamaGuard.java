@@ -129,6 +129,12 @@ public final class LlamaGuard implements SafetyClassifier {
     return policy.active();
   }
 
+  /** Images reach the model only on a vision version, in the conversation format, on a backend that sends them. */
+  @Override
+  public boolean readsImages() {
+    return policy.version().acceptsImages() && format == PromptFormat.CONVERSATION && backend.acceptsImages();
+  }
+
   @Override
   public SafetyAssessment assess(List<ChatMessage> conversation) {
     return judge(conversation).assessment();

@@ -21,6 +21,12 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Moderation implements AutoCloseable {
   /** The scanner instance whose settings {@link #fromConfig} uses first. */
   private static final String SCANNER = "llama-guard";
+  /**
+   * OpenAI's own model names, accepted in OpenAI-shaped requests so that clients which name one work unchanged; the
+   * configured model answers them, and the answer's {@code model} says which one that is.
+   */
+  public static final List<String> OPENAI_MODEL_ALIASES = List.of(
+      "omni-moderation-latest", "omni-moderation-2024-09-26", "text-moderation-latest", "text-moderation-stable");
 
   private final SafetyClassifier classifier;
   private final AutoCloseable owned;
@@ -69,18 +75,58 @@ public final class Moderation implements AutoCloseable {
     return classifier;
   }
 
+  /** The {@code model} values an OpenAI-shaped request may name: the judging model's own name and OpenAI's. */
+  public List<String> acceptedModels() {
+    List<String> names = new ArrayList<>();
+    names.add(classifier.name());
+    names.addAll(OPENAI_MODEL_ALIASES);
+    return names;
+  }
+
   /**
-   * Judges every item.
+   * Checks what can be checked before judging anything: the {@code model} an OpenAI-shaped request names, and that
+   * no item carries images the model cannot read (judging the text alone would answer for content nobody looked at).
+   *
+   * @throws ModerationRequestException naming the field at fault
+   */
+  public void validate(ModerationRequest request) {
+    if (request.shape() == ModerationRequest.Shape.OPENAI && request.model() != null
+        && !acceptedModels().contains(request.model())) {
+      throw new ModerationRequestException("model '" + excerpt(request.model()) + "' is not served here: this server"
+          + " moderates with '" + classifier.name() + "'. Accepted values: " + String.join(", ", acceptedModels())
+          + " (OpenAI's names are answered by the same model), or leave 'model' out", "model", "model_not_found");
+    }
+    if (classifier.readsImages()) {
+      return;
+    }
+    for (int i = 0; i < request.items().size(); i++) {
+      if (request.items().get(i).stream().anyMatch(ChatMessage::hasImages)) {
+        String where = request.shape() == ModerationRequest.Shape.OPENAI
+            ? (request.items().size() == 1 ? "input" : "input[" + i + "]") : "messages";
+        throw new ModerationRequestException(where + ": image input cannot be moderated here: model '"
+            + classifier.name() + "' reads text only. Send the text parts alone, or configure Llama Guard 3-vision or 4"
+            + " on a vision backend (images: true, prompt-format: conversation; docs/LLAMA-GUARD.md)", "input",
+            "image_input_not_supported");
+      }
+    }
+  }
+
+  /**
+   * Judges every item. An OpenAI-shaped answer names the model that judged; a Llama-API-shaped one keeps the name the
+   * caller gave, as before.
    *
    * @throws LlmException when the classifier's backend fails (HTTP 502/504 for a server)
+   * @throws ModerationRequestException for an unknown model or images the model cannot read (HTTP 400)
    * @throws IllegalArgumentException when an item cannot be judged (HTTP 400)
    */
   public ModerationResponse moderate(ModerationRequest request) {
+    validate(request);
     List<ModerationResponse.Result> results = new ArrayList<>();
     for (List<ChatMessage> item : request.items()) {
-      results.add(result(classifier.assess(item)));
+      results.add(result(classifier.assess(item), item));
     }
-    String model = request.model() != null ? request.model() : classifier.name();
+    String model = request.shape() == ModerationRequest.Shape.OPENAI || request.model() == null
+        ? classifier.name() : request.model();
     byte[] id = new byte[12];
     ThreadLocalRandom.current().nextBytes(id);
     return new ModerationResponse(request.shape(), "modr-" + HexFormat.of().formatHex(id), model, results);
@@ -98,18 +144,16 @@ public final class Moderation implements AutoCloseable {
     }
   }
 
-  private ModerationResponse.Result result(SafetyAssessment a) {
-    Map<String, Boolean> flags = new LinkedHashMap<>();
+  private ModerationResponse.Result result(SafetyAssessment a, List<ChatMessage> item) {
     Map<String, Double> scores = new LinkedHashMap<>();
-    List<String> keys = new ArrayList<>();
     for (HazardCategory c : classifier.categories()) {
-      boolean f = a.flaggedCodes().contains(c.code());
-      flags.put(c.key(), f);
-      scores.put(c.key(), a.categoryScores().getOrDefault(c.code(), 0.0));
-      if (f) {
-        keys.add(c.key());
-      }
+      scores.put(c.code(), a.categoryScores().getOrDefault(c.code(), 0.0));
     }
-    return new ModerationResponse.Result(a.flagged(), flags, scores, a.flaggedCodes(), keys, a.score(), a.scoreSource());
+    List<String> read = item.stream().anyMatch(ChatMessage::hasImages) ? List.of("text", "image") : List.of("text");
+    return new ModerationResponse.Result(a.flagged(), a.flaggedCodes(), scores, a.score(), a.scoreSource(), read);
+  }
+
+  private static String excerpt(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 60) + "...";
   }
 }

@@ -17,9 +17,10 @@ import java.util.Map;
  * {@code {"type": "text", "text"}} and {@code {"type": "image_url", "image_url": {"url"}}} (a plain string
  * {@code "image_url"} is accepted too).
  *
- * <p>Answers: OpenAI {@code {"id", "model", "results": [{"flagged", "categories", "category_scores", ...}]}} with
- * category keys such as {@code violent_crimes}, plus {@code flagged_codes}, {@code score} and {@code score_source};
- * Llama API {@code {"model", "results": [{"flagged", "flagged_categories": ["S1", ...]}]}}.
+ * <p>Answers: OpenAI {@code {"id", "model", "results": [{"flagged", "categories", "category_scores",
+ * "category_applied_input_types", ...}]}} with OpenAI's category keys ({@link OpenAiModerationCategories}), plus
+ * Bulwark's {@code flagged_codes}, {@code unmapped_codes}, {@code hazard_category_scores}, {@code score} and
+ * {@code score_source}; Llama API {@code {"model", "results": [{"flagged", "flagged_categories": ["S1", ...]}]}}.
  */
 public final class ModerationJson {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -140,6 +141,14 @@ public final class ModerationJson {
     return parts;
   }
 
+  /** S2 before S10; codes without a number (custom policies) after, by name. */
+  private static int byCodeNumber(String a, String b) {
+    return java.util.Comparator.<String>comparingInt(c -> {
+      String digits = c.replaceAll("\\D", "");
+      return digits.isEmpty() || digits.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+    }).thenComparing(c -> c).compare(a, b);
+  }
+
   /** The answer in the request's shape. */
   public static String write(ModerationResponse response) {
     ObjectNode root = JSON.createObjectNode();
@@ -150,22 +159,36 @@ public final class ModerationJson {
     ArrayNode results = root.putArray("results");
     for (ModerationResponse.Result r : response.results()) {
       ObjectNode o = results.addObject();
-      o.put("flagged", r.flagged());
       if (response.shape() == ModerationRequest.Shape.LLAMA) {
+        o.put("flagged", r.flagged());
         ArrayNode cats = o.putArray("flagged_categories");
         r.flaggedCodes().forEach(cats::add);
         continue;
       }
+      // OpenAI's flagged means "some category below is true"; both come from the same hazard codes.
+      o.put("flagged", r.openAiFlagged());
       ObjectNode cats = o.putObject("categories");
-      for (Map.Entry<String, Boolean> e : r.categories().entrySet()) {
+      for (Map.Entry<String, Boolean> e : r.openAiCategories().entrySet()) {
         cats.put(e.getKey(), e.getValue());
       }
       ObjectNode scores = o.putObject("category_scores");
-      for (Map.Entry<String, Double> e : r.categoryScores().entrySet()) {
+      for (Map.Entry<String, Double> e : r.openAiCategoryScores().entrySet()) {
         scores.put(e.getKey(), e.getValue());
+      }
+      ObjectNode applied = o.putObject("category_applied_input_types");
+      for (String key : OpenAiModerationCategories.KEYS) {
+        ArrayNode types = applied.putArray(key);
+        if (!OpenAiModerationCategories.UNJUDGED.contains(key)) {
+          r.inputTypes().forEach(types::add);
+        }
       }
       ArrayNode codes = o.putArray("flagged_codes");
       r.flaggedCodes().forEach(codes::add);
+      ArrayNode unmapped = o.putArray("unmapped_codes");
+      r.unmappedCodes().forEach(unmapped::add);
+      ObjectNode hazards = o.putObject("hazard_category_scores");
+      r.codeScores().entrySet().stream().sorted(Map.Entry.comparingByKey(ModerationJson::byCodeNumber))
+          .forEach(e -> hazards.put(e.getKey(), e.getValue()));
       o.put("score", r.score());
       o.put("score_source", r.scoreSource().name().toLowerCase(java.util.Locale.ROOT));
     }

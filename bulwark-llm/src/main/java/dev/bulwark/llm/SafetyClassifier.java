@@ -21,4 +21,12 @@ public interface SafetyClassifier {
    * @throws IllegalArgumentException when the conversation cannot be judged (empty, no user or assistant message)
    */
   SafetyAssessment assess(List<ChatMessage> conversation);
+
+  /**
+   * Whether image content parts reach the model. A classifier that reads text only must not be handed images as if it
+   * had judged them: callers refuse such input instead.
+   */
+  default boolean readsImages() {
+    return false;
+  }
 }

@@ -35,12 +35,48 @@ class ModerationTest {
     assertThat(n.path("results")).hasSize(2);
     JsonNode r = n.path("results").get(0);
     assertThat(r.path("flagged").asBoolean()).isTrue();
-    assertThat(r.path("categories").path("violent_crimes").asBoolean()).isTrue();
+    // S1 (violent crimes) is OpenAI's violence, illicit and illicit/violent
+    assertThat(r.path("categories").path("violence").asBoolean()).isTrue();
+    assertThat(r.path("categories").path("illicit/violent").asBoolean()).isTrue();
     assertThat(r.path("categories").path("hate").asBoolean()).isFalse();
-    assertThat(r.path("categories").size()).isEqualTo(14);
-    assertThat(r.path("category_scores").path("violent_crimes").asDouble()).isGreaterThan(0.99);
-    assertThat(r.path("category_scores").path("code_interpreter_abuse").asDouble()).isZero();
+    assertThat(r.path("categories").size()).isEqualTo(13);
+    assertThat(r.path("category_scores").path("violence").asDouble()).isGreaterThan(0.99)
+        .isEqualTo(r.path("score").asDouble());
+    assertThat(r.path("category_scores").path("sexual").asDouble()).isZero();
+    assertThat(r.path("category_applied_input_types").path("violence").get(0).asText()).isEqualTo("text");
+    assertThat(r.path("category_applied_input_types").path("harassment")).isEmpty();
     assertThat(r.path("flagged_codes").get(0).asText()).isEqualTo("S1");
+    assertThat(r.path("unmapped_codes")).isEmpty();
+    assertThat(r.path("hazard_category_scores").path("S1").asDouble()).isGreaterThan(0.99);
+  }
+
+  @Test
+  void openAiShapeNamesTheModelThatJudgedAndAcceptsOpenAisNames() throws Exception {
+    for (String asked : new String[] {"omni-moderation-latest", "text-moderation-stable", "llama-guard-3-8b"}) {
+      String out = ModerationJson.write(moderation.moderate(
+          ModerationJson.read("{\"model\": \"" + asked + "\", \"input\": \"a\"}")));
+      assertThat(new ObjectMapper().readTree(out).path("model").asText()).isEqualTo("llama-guard-3-8b");
+    }
+  }
+
+  @Test
+  void openAiShapeRefusesAnUnknownModelNamingTheAcceptedOnes() {
+    assertThatThrownBy(() -> moderation.moderate(ModerationJson.read("{\"model\": \"gpt-4o\", \"input\": \"a\"}")))
+        .isInstanceOfSatisfying(ModerationRequestException.class, e -> {
+          assertThat(e.param()).isEqualTo("model");
+          assertThat(e.code()).isEqualTo("model_not_found");
+        })
+        .hasMessageContaining("model 'gpt-4o' is not served here")
+        .hasMessageContaining("llama-guard-3-8b, omni-moderation-latest");
+  }
+
+  @Test
+  void imagesATextOnlyModelCannotReadAreRefusedNotJudgedAsText() {
+    String body = "{\"input\": [{\"type\": \"text\", \"text\": \"look\"},"
+        + " {\"type\": \"image_url\", \"image_url\": {\"url\": \"https://example.org/a.png\"}}]}";
+    assertThatThrownBy(() -> moderation.moderate(ModerationJson.read(body)))
+        .isInstanceOfSatisfying(ModerationRequestException.class, e -> assertThat(e.code()).isEqualTo("image_input_not_supported"))
+        .hasMessageContaining("input: image input cannot be moderated here: model 'llama-guard-3-8b' reads text only");
   }
 
   @Test

@@ -17,7 +17,7 @@ class BadInputTest {
   @BeforeAll
   static void start() throws Exception {
     server = new TestServer(TestServer.settings().withLimits(64 * 1024, Duration.ofSeconds(30), 50)
-        .withApiKeys(ApiKeys.none()), dev.bulwark.core.FirewallConfig.parse("max-content-chars: 10000\n", "test.yaml"));
+        .withApiKeys(ApiKeys.none()), dev.bulwark.core.FirewallConfig.parse("max-content-chars: 10000\nallow-missing-scanners: true\n", "test.yaml"));
   }
 
   @AfterAll

@@ -155,7 +155,7 @@ class RobustnessTest {
   void apiKeysAreRequiredOnTheApiButNotOnProbes() throws Exception {
     String key = "k-0123456789abcdef";
     ServerSettings settings = TestServer.settings().withApiKeys(ApiKeys.of(List.of(key, "other-key-fedcba9876")));
-    try (TestServer s = new TestServer(settings, dev.bulwark.core.FirewallConfig.defaults())) {
+    try (TestServer s = new TestServer(settings, dev.bulwark.core.FirewallConfig.defaults().withAllowMissingScanners(true))) {
       String body = "{\"message\": {\"content\": \"hello\"}}";
       TestServer.Response none = s.post("/v1/scan", body);
       assertThat(none.status()).isEqualTo(401);

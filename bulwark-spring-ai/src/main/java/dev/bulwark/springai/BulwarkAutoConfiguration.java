@@ -3,7 +3,8 @@ package dev.bulwark.springai;
 import dev.bulwark.core.Firewall;
 import dev.bulwark.core.FirewallConfig;
 import dev.bulwark.springai.internal.MicrometerVerdicts;
-import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -25,18 +26,25 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnClass({Firewall.class, ChatClientBuilderCustomizer.class})
 @EnableConfigurationProperties(BulwarkProperties.class)
 public class BulwarkAutoConfiguration {
+  private static final Logger LOG = LoggerFactory.getLogger(BulwarkAutoConfiguration.class);
 
   /** Closed with the context (Spring calls {@code close()} on AutoCloseable beans). */
   @Bean
   @ConditionalOnMissingBean
   public Firewall bulwarkFirewall(BulwarkProperties properties) {
     FirewallConfig config = properties.config() == null || properties.config().isBlank()
-        ? FirewallConfig.defaults() : FirewallConfig.load(Path.of(properties.config()));
+        ? FirewallConfig.defaults() : FirewallConfig.fromLocation(properties.config());
     Firewall.Builder builder = Firewall.builder().config(config);
     if (properties.preset() != null && !properties.preset().isBlank()) {
       builder.preset(properties.preset());
     }
-    return builder.build();
+    if (properties.allowMissingScanners() != null) {
+      builder.allowMissingScanners(properties.allowMissingScanners());
+    }
+    Firewall firewall = builder.build();
+    // Once, at start: which scanners guard which role, so a partial setup is visible before it matters.
+    LOG.info("Bulwark firewall from {}: {}", config.source(), firewall.describe());
+    return firewall;
   }
 
   @Bean

@@ -4,8 +4,8 @@ import dev.bulwark.core.FirewallResult;
 
 /**
  * Thrown by {@link BulwarkAdvisor} (with {@code bulwark.on-block=exception}, the default) when the firewall refuses the
- * user's message or the model's answer. Carries the verdict; the message says what was refused and why, never the
- * refused text itself.
+ * user's message or the model's answer. Carries the verdict; the message says what was refused and why, quoting at most
+ * the scanners' short excerpts of what matched, never the whole refused text.
  */
 public final class BulwarkBlockedException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * <pre>
  * bulwark.config=/etc/bulwark/bulwark.yaml            # the firewall configuration (docs/CONFIGURATION.md)
  * bulwark.preset=chatbot                               # or a preset, when no file is given
+ * bulwark.allow-missing-scanners=false                 # true: skip scanners whose module is missing, with a warning
  * bulwark.on-block=exception                           # exception | refusal
  * bulwark.refusal-message=I can't help with that request.
  * bulwark.on-review=block                              # block | allow
@@ -17,8 +18,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * bulwark.advisor.order=...                            # default: just before chat memory
  * </pre>
  *
- * @param config path of the firewall configuration file; none: the defaults (or {@code preset})
+ * @param config where the firewall configuration is: a path, {@code file:...}, or {@code classpath:bulwark.yaml} for
+ *     one packaged in the application; none: the defaults (or {@code preset})
  * @param preset a preset name (default, chatbot, coding-assistant, agent) when no file says one
+ * @param allowMissingScanners skip (with a warning) scanners whose module is not on the class path instead of failing
+ *     at start; unset: the configuration file's {@code allow-missing-scanners}
  * @param onBlock what the advisor does with a refused message
  * @param refusalMessage the answer given instead of a refused one, with {@code on-block=refusal}
  * @param onReview what a human-review verdict does
@@ -30,6 +34,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record BulwarkProperties(
     String config,
     String preset,
+    Boolean allowMissingScanners,
     BulwarkAdvisor.OnBlock onBlock,
     String refusalMessage,
     BulwarkAdvisor.OnReview onReview,

@@ -30,6 +30,8 @@ final class LocalModel {
       roles:
         user: [hidden-text, regex, review-terms]
         assistant: [answer-terms]
+        tool: [hidden-text, regex]
+        memory: [hidden-text]
       """;
 
   private LocalModel() {}

@@ -14,7 +14,7 @@ public enum HiddenTextKind {
   BIDI_CONTROLS("bidi-controls", Decision.HUMAN_IN_THE_LOOP_REQUIRED, "bidirectional control characters"),
   CONTROL_CHARACTERS("control-characters", Decision.HUMAN_IN_THE_LOOP_REQUIRED, "control characters"),
   INVALID_UNICODE("invalid-unicode", Decision.HUMAN_IN_THE_LOOP_REQUIRED, "unpaired UTF-16 surrogates"),
-  /** Words mixing Latin with Cyrillic or Greek look-alikes ("pаypal"). */
+  /** Words mixing Latin with look-alike letters of another script ("pаypal", "instrucтions"), per Unicode's confusables. */
   MIXED_SCRIPT("mixed-script", Decision.ALLOW, "a word mixing Latin and look-alike letters");
 
   private final String id;

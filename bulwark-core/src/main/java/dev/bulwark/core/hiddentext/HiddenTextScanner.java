@@ -10,8 +10,8 @@ import dev.bulwark.core.RuleVerdict;
 import dev.bulwark.core.ScanResult;
 import dev.bulwark.core.TextRuleScanner;
 import dev.bulwark.core.Trace;
-import dev.bulwark.core.text.Confusables;
 import dev.bulwark.core.text.Invisibles;
+import dev.bulwark.text.Confusables;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -180,8 +180,9 @@ public final class HiddenTextScanner extends TextRuleScanner {
         } else {
           end = i + Character.charCount(cp);
           if (Character.isLetter(cp)) {
-            boolean lookalike = Confusables.homoglyph(cp) != 0;
-            letter(i, !lookalike && cp >= 0xC0 && cp <= 0x24F, lookalike);
+            // Any script's letters that Unicode's confusables data says imitate Latin ones ("т" in "instrucтions").
+            boolean lookalike = Confusables.isForeignLookalike(cp);
+            letter(i, !lookalike && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN, lookalike);
           } else if (Character.getType(cp) != Character.NON_SPACING_MARK) {
             endWord(i);
           }
@@ -205,7 +206,7 @@ public final class HiddenTextScanner extends TextRuleScanner {
       if (wordStart >= 0 && wordLatin && wordLookalike) {
         int from = wordStart;
         out.add(HiddenTextKind.MIXED_SCRIPT, text, from, at, () ->
-            "the word '" + Excerpt.of(text, from, at, 40) + "' mixes Latin with Cyrillic or Greek look-alike letters");
+            "the word '" + Excerpt.of(text, from, at, 40) + "' mixes Latin with look-alike letters of another script");
       }
       wordStart = -1;
     }

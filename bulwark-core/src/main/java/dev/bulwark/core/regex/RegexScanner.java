@@ -13,7 +13,9 @@ import dev.bulwark.core.TextRuleScanner;
 import dev.bulwark.core.Trace;
 import dev.bulwark.core.text.LineIndex;
 import dev.bulwark.core.text.LiteralSet;
-import dev.bulwark.core.text.NormalizedText;
+import dev.bulwark.text.Span;
+import dev.bulwark.text.TextChain;
+import dev.bulwark.text.TextView;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -22,8 +24,10 @@ import java.util.Set;
 
 /**
  * Named patterns over the message text: classic injection phrasings and secrets by default, plus the user's own.
- * Runs on a normalised view of the text (invisible characters dropped, look-alike letters folded) so that
- * "іgn\u200Bore previous instructions" still matches; spans point into the original text. Unlike LlamaFirewall's,
+ * Runs on the rule view of {@link TextChain#forRules()} (invisible characters dropped, compatibility forms and
+ * combining marks undone, spaced-out letters joined, look-alike letters in mixed-script words folded) so that
+ * "іgn\u200Bore previous instrucтions" and "I g n o r e all previous instructions" still match; spans point into the
+ * original text. Unlike LlamaFirewall's,
  * every rule is checked (not only the first to match) and each reports where it matched.
  *
  * <p>Speed: one pass finds every rule's anchor literals; a rule with anchors runs its RE2 pattern only on the lines
@@ -71,7 +75,7 @@ public final class RegexScanner extends TextRuleScanner {
 
   @Override
   public ScanResult scan(String content) {
-    NormalizedText view = normalize ? NormalizedText.of(content) : null;
+    TextView view = normalize ? TextChain.forRules().analyse(content) : null;
     String text = view == null ? content : view.text();
     Hits hits = new Hits(rules.size());
     anchors.forEachHit(text, hits::add);
@@ -132,10 +136,11 @@ public final class RegexScanner extends TextRuleScanner {
   }
 
   /** Adds a finding for a match at view span [vs, ve); returns the stricter of the decisions. */
-  private static Decision record(RegexRule rule, String content, NormalizedText view, int vs, int ve, LineIndex lines,
+  private static Decision record(RegexRule rule, String content, TextView view, int vs, int ve, LineIndex lines,
       List<Finding> findings, Decision decision) {
-    int start = view == null ? vs : view.originalOffset(vs);
-    int end = view == null ? ve : view.originalEnd(ve);
+    Span span = view == null ? new Span(vs, ve) : view.originalSpan(vs, ve);
+    int start = span.start();
+    int end = span.end();
     findings.add(Finding.at(rule.id(), rule.category(), lines, start, end, RuleVerdict.severity(rule.decision()),
         rule.message() + " ('" + Excerpt.of(content, start, end, 40) + "')"));
     return rule.decision().isStricterThan(decision) ? rule.decision() : decision;

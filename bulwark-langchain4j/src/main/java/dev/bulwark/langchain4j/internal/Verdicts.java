@@ -3,7 +3,10 @@ package dev.bulwark.langchain4j.internal;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.FirewallResult;
 
-/** The text a guardrail failure carries: what was refused and why, never the refused text itself. */
+/**
+ * The text a guardrail failure carries: what was refused and why. The reason quotes at most the scanners' short
+ * excerpts (60 characters, escaped) of what matched, never the whole refused text.
+ */
 public final class Verdicts {
   private Verdicts() {}
 

@@ -8,7 +8,6 @@ import dev.langchain4j.guardrail.GuardrailException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.service.AiServices;
-import java.nio.file.Path;
 
 /** A LangChain4j AI service guarded by Bulwark on both sides of the model call. */
 public final class GuardedAssistant {
@@ -40,7 +39,7 @@ public final class GuardedAssistant {
         .apiKey("local")
         .modelName("llama")
         .build();
-    try (Firewall firewall = Firewall.fromConfig(FirewallConfig.load(Path.of("bulwark.yaml")))) {
+    try (Firewall firewall = Firewall.fromConfig(FirewallConfig.fromLocation("classpath:bulwark.yaml"))) {
       System.out.println(new GuardedAssistant(model, firewall).ask(String.join(" ", args)));
     }
   }

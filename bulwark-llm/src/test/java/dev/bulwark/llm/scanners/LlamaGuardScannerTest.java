@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class LlamaGuardScannerTest {
 
   private static Firewall firewall(String yaml) {
-    return Firewall.fromConfig(FirewallConfig.parse(yaml, "test.yaml"));
+    return Firewall.fromConfig(FirewallConfig.parse(yaml, "test.yaml").withAllowMissingScanners(true));
   }
 
   private static String config(String model, String extra) {

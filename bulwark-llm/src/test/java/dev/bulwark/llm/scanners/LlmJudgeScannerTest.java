@@ -29,7 +29,7 @@ class LlmJudgeScannerTest {
       """;
 
   private static Firewall firewall(ScriptedChatServer s, String yaml) {
-    return Firewall.fromConfig(FirewallConfig.parse(s.backendsYaml() + yaml, "t.yaml"));
+    return Firewall.fromConfig(FirewallConfig.parse(s.backendsYaml() + yaml, "t.yaml").withAllowMissingScanners(true));
   }
 
   @Test

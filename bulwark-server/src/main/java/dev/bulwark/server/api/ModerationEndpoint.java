@@ -6,6 +6,7 @@ import dev.bulwark.llm.LlmException;
 import dev.bulwark.llm.Moderation;
 import dev.bulwark.llm.ModerationJson;
 import dev.bulwark.llm.ModerationRequest;
+import dev.bulwark.llm.ModerationRequestException;
 import dev.bulwark.llm.ModerationResponse;
 import dev.bulwark.server.http.ApiException;
 import dev.bulwark.server.http.Call;
@@ -62,6 +63,13 @@ final class ModerationEndpoint implements Route.Handler {
     } catch (IllegalArgumentException e) {
       throw new ApiException(ErrorType.INVALID_REQUEST, e.getMessage());
     }
+    try {
+      moderation.validate(request);
+    } catch (ModerationRequestException e) {
+      throw request.shape() == ModerationRequest.Shape.OPENAI
+          ? new ApiException(ErrorType.OPENAI_INVALID_REQUEST, e.getMessage(), e.param(), e.code())
+          : new ApiException(ErrorType.INVALID_REQUEST, e.getMessage());
+    }
     if (!judging.tryAcquire()) {
       throw new ApiException(ErrorType.OVERLOADED, "the moderation model is busy: " + concurrency
           + " requests are being judged (serve --moderation-concurrency); retry after 1s", 1);
@@ -76,7 +84,7 @@ final class ModerationEndpoint implements Route.Handler {
   private void judgeAll(Call call, ModerationRequest request) throws IOException {
     List<ModerationResponse.Result> results = new ArrayList<>(request.items().size());
     String id = null;
-    String model = null;
+    String model = null;  // the judging model for OpenAI-shaped requests (Moderation decides), echoed for Llama API
     int i = 0;
     for (List<ChatMessage> item : request.items()) {
       if (call.remainingNanos() <= 0) {

@@ -100,7 +100,7 @@ final class ScannerSelection implements AutoCloseable {
       }
       try {
         Firewall single = Firewall.builder().registry(registry).config(config.withRole(Role.USER, List.of(name)))
-            .onlyRoles(Set.of(Role.USER)).build();
+            .onlyRoles(Set.of(Role.USER)).allowMissingScanners(false).build();
         owned.add(single);
         ScannerBinding built = single.scanners(Role.USER).get(0);
         bindings.put(name, built);

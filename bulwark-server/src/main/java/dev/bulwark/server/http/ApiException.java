@@ -10,6 +10,8 @@ public final class ApiException extends RuntimeException {
 
   private final ErrorType type;
   private final int retryAfterSeconds;
+  private final String param;
+  private final String code;
 
   public ApiException(ErrorType type, String message) {
     this(type, message, 0);
@@ -17,9 +19,33 @@ public final class ApiException extends RuntimeException {
 
   /** @param retryAfterSeconds sent as {@code Retry-After} when positive */
   public ApiException(ErrorType type, String message, int retryAfterSeconds) {
+    this(type, message, retryAfterSeconds, null, null);
+  }
+
+  /**
+   * An error that also names the request field at fault and a machine-readable code, as OpenAI's errors do
+   * ({@code {"error": {"message", "type", "param", "code"}}}).
+   */
+  public ApiException(ErrorType type, String message, String param, String code) {
+    this(type, message, 0, param, code);
+  }
+
+  private ApiException(ErrorType type, String message, int retryAfterSeconds, String param, String code) {
     super(message, null, false, false);
     this.type = type;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.param = param;
+    this.code = code;
+  }
+
+  /** The request field at fault, or null. */
+  public String param() {
+    return param;
+  }
+
+  /** A machine-readable reason, or null. */
+  public String code() {
+    return code;
   }
 
   public ErrorType type() {

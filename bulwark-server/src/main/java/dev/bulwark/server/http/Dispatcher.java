@@ -134,7 +134,7 @@ public final class Dispatcher implements HttpHandler {
       call.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
     }
     try {
-      call.respondJson(e.type().status(), ErrorJson.of(e.type(), e.getMessage()));
+      call.respondJson(e.type().status(), ErrorJson.of(e.type(), e.getMessage(), e.param(), e.code()));
     } catch (IOException gone) {
       metrics.clientAborts.inc(endpoint);
     }

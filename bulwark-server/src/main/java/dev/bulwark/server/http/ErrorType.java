@@ -6,6 +6,11 @@ public enum ErrorType {
   INVALID_JSON(400, "invalid_json"),
   /** Valid JSON of the wrong shape: a missing or mistyped field, an empty array, an unknown role or scanner. */
   INVALID_REQUEST(422, "invalid_request"),
+  /**
+   * An OpenAI-shaped moderation request that names a model not served here, or images the model cannot read: 400
+   * with OpenAI's own error type, so OpenAI clients raise their usual BadRequestError.
+   */
+  OPENAI_INVALID_REQUEST(400, "invalid_request_error"),
   UNAUTHORIZED(401, "unauthorized"),
   NOT_FOUND(404, "not_found"),
   METHOD_NOT_ALLOWED(405, "method_not_allowed"),

@@ -1,0 +1,19 @@
+package dev.bulwark.text;
+
+/** Fast checks shared by the stages: most text is ASCII, and every stage but one leaves ASCII alone. */
+final class Ascii {
+  private Ascii() {}
+
+  static boolean isAscii(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean isLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+}
