@@ -67,12 +67,7 @@ final class PromptGuardTexts {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<String> out = new ArrayList<>();
-    double step = Math.max(1.0, (double) candidates.size() / count);
-    for (double i = 0; i < candidates.size() && out.size() < count; i += step) {
-      out.add(candidates.get((int) i));
-    }
-    return out;
+    return spread(candidates, count);
   }
 
   /**
@@ -93,10 +88,15 @@ final class PromptGuardTexts {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return spread(all, count);
+  }
+
+  /** Up to {@code count} of {@code texts}, spread evenly over the list (the files are sorted by source). */
+  private static List<String> spread(List<String> texts, int count) {
     List<String> out = new ArrayList<>();
-    double step = Math.max(1.0, (double) all.size() / count);
-    for (double i = 0; i < all.size() && out.size() < count; i += step) {
-      out.add(all.get((int) i));
+    double step = Math.max(1.0, (double) texts.size() / count);
+    for (double i = 0; i < texts.size() && out.size() < count; i += step) {
+      out.add(texts.get((int) i));
     }
     return out;
   }

@@ -39,4 +39,19 @@ public record OrdinarySources(List<Path> files, int sharePercent, boolean everyd
     }
     return out;
   }
+
+  /**
+   * What the trained model never saw, labelled {@code label}: the held-back share of each file and the test split of
+   * the everyday corpus (when used). Trainers score these after training and report the flag rates.
+   */
+  public List<LabelledText> heldBackRows(String label) {
+    List<LabelledText> out = new ArrayList<>();
+    for (Path f : files) {
+      out.addAll(OrdinaryTraffic.heldBackRows(f, label, sharePercent));
+    }
+    if (everyday) {
+      out.addAll(EverydayCorpus.read(EverydayCorpus.Split.TEST, label));
+    }
+    return out;
+  }
 }

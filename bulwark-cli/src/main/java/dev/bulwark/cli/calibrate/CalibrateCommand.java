@@ -111,13 +111,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     int errors = 0;
     try (Scanner s = provider.create(settings)) {
       for (LabelledText r : rows) {
-        Role role;
-        try {
-          role = Role.parse(r.role());
-        } catch (IllegalArgumentException e) {
-          role = Role.USER;
-        }
-        var result = s.scan(new Message(role, r.text()).withAttribute("lang", r.lang()), Trace.empty());
+        var result = s.scan(message(r), Trace.empty());
         if (result.status() != Status.SUCCESS) {
           errors++;
           continue;
@@ -189,13 +183,7 @@ public final class CalibrateCommand implements Callable<Integer> {
           if (r.malicious()) {
             throw new CliException(f + ": row " + r.id() + " is labelled '" + r.label() + "'; --ordinary files hold benign rows only");
           }
-          Role role;
-          try {
-            role = Role.parse(r.role());
-          } catch (IllegalArgumentException e) {
-            role = Role.USER;
-          }
-          var result = s.scan(new Message(role, r.text()).withAttribute("lang", r.lang()), Trace.empty());
+          var result = s.scan(message(r), Trace.empty());
           if (result.status() == Status.SUCCESS) {
             scores.add(result.score());
           }
@@ -206,6 +194,17 @@ public final class CalibrateCommand implements Callable<Integer> {
       throw new CliException("--ordinary: no rows scored");
     }
     return scores.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /** A row as a message of its role (user when the role is missing or unknown), with its language. */
+  private static Message message(LabelledText r) {
+    Role role;
+    try {
+      role = Role.parse(r.role());
+    } catch (IllegalArgumentException e) {
+      role = Role.USER;
+    }
+    return new Message(role, r.text()).withAttribute("lang", r.lang());
   }
 
   private static String fmt(double v) {

@@ -12,10 +12,8 @@ import dev.bulwark.llm.embedded.train.LabelledTurns;
 import dev.bulwark.llm.embedded.train.SafetyTrainer;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import dev.bulwark.classifier.data.EverydayCorpus;
 import dev.bulwark.classifier.data.LabelledText;
 import dev.bulwark.classifier.data.OrdinarySources;
-import dev.bulwark.classifier.data.OrdinaryTraffic;
 import dev.bulwark.classifier.metrics.FlagRates;
 import dev.bulwark.llm.ChatMessage;
 import dev.bulwark.llm.embedded.EmbeddedSafetyClassifier;
@@ -79,13 +77,7 @@ public final class TrainLlamaGuardCommand implements Callable<Integer> {
    * the test split of the everyday corpus) as user turns, and adds the flag rates to the report.
    */
   private static void heldBack(SafetyTrainer.Result result, OrdinarySources ordinary, PrintWriter log) {
-    List<LabelledText> rows = new ArrayList<>();
-    for (Path f : ordinary.files()) {
-      rows.addAll(OrdinaryTraffic.heldBackRows(f, LabelledTurn.SAFE, ordinary.sharePercent()));
-    }
-    if (ordinary.everyday()) {
-      rows.addAll(EverydayCorpus.read(EverydayCorpus.Split.TEST, LabelledTurn.SAFE));
-    }
+    List<LabelledText> rows = ordinary.heldBackRows(LabelledTurn.SAFE);
     if (rows.isEmpty()) {
       return;
     }

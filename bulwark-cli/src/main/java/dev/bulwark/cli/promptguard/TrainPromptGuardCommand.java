@@ -7,9 +7,7 @@ import dev.bulwark.classifier.metrics.ScoredExample;
 import dev.bulwark.promptguard.corpus.ToolOutputCorpus;
 import dev.bulwark.classifier.data.LabelledData;
 import dev.bulwark.classifier.data.LabelledText;
-import dev.bulwark.classifier.data.EverydayCorpus;
 import dev.bulwark.classifier.data.OrdinarySources;
-import dev.bulwark.classifier.data.OrdinaryTraffic;
 import dev.bulwark.classifier.metrics.FlagRates;
 import dev.bulwark.promptguard.embedded.EmbeddedPromptGuard;
 import dev.bulwark.promptguard.eval.EvaluationReport;
@@ -62,13 +60,7 @@ public final class TrainPromptGuardCommand implements Callable<Integer> {
    * the test split of the everyday corpus) and adds the flag rates to the report.
    */
   private static void heldBack(PromptGuardTrainer.Result result, OrdinarySources ordinary, PrintWriter log) {
-    List<LabelledText> rows = new ArrayList<>();
-    for (Path f : ordinary.files()) {
-      rows.addAll(OrdinaryTraffic.heldBackRows(f, LabelledText.BENIGN, ordinary.sharePercent()));
-    }
-    if (ordinary.everyday()) {
-      rows.addAll(EverydayCorpus.read(EverydayCorpus.Split.TEST, LabelledText.BENIGN));
-    }
+    List<LabelledText> rows = ordinary.heldBackRows(LabelledText.BENIGN);
     if (rows.isEmpty()) {
       return;
     }
