@@ -13,6 +13,16 @@ final class Ascii {
     return true;
   }
 
+  /** Copies the run of ASCII characters that starts at {@code from} unchanged; returns where it ends. */
+  static int copyRun(String text, int from, ViewBuilder out) {
+    int end = from + 1;
+    while (end < text.length() && text.charAt(end) < 0x80) {
+      end++;
+    }
+    out.copy(from, end);
+    return end;
+  }
+
   static boolean isLetter(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }

@@ -28,12 +28,7 @@ public final class CompatibilityStage implements TextStage {
     while (i < n) {
       char c = text.charAt(i);
       if (c < 0x80) {
-        int run = i + 1;
-        while (run < n && text.charAt(run) < 0x80) {
-          run++;
-        }
-        out.copy(i, run);
-        i = run;
+        i = Ascii.copyRun(text, i, out);
         continue;
       }
       if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < n
