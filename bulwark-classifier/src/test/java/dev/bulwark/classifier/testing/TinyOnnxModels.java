@@ -1,5 +1,7 @@
 package dev.bulwark.classifier.testing;
 
+import dev.bulwark.classifier.onnx.ProtoWriter;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,10 +46,10 @@ public final class TinyOnnxModels {
   /** The classifier model bytes. */
   public static byte[] classifier(float[] w, float[] b) {
     int labels = w.length;
-    Proto graph = new Proto();
-    graph.message(1, node(List.of("input_ids"), List.of("ids_f"), "Cast", new Proto().string(1, "to").varint(3, 1).varint(20, 2)));
-    graph.message(1, node(List.of("ids_f"), List.of("mean"), "ReduceMean", new Proto().string(1, "axes").varint(8, 1).varint(20, 7)
-        .message(0, null), new Proto().string(1, "keepdims").varint(3, 1).varint(20, 2)));
+    ProtoWriter graph = new ProtoWriter();
+    graph.message(1, node(List.of("input_ids"), List.of("ids_f"), "Cast", new ProtoWriter().string(1, "to").varint(3, 1).varint(20, 2)));
+    graph.message(1, node(List.of("ids_f"), List.of("mean"), "ReduceMean", new ProtoWriter().string(1, "axes").varint(8, 1).varint(20, 7),
+        new ProtoWriter().string(1, "keepdims").varint(3, 1).varint(20, 2)));
     graph.message(1, node(List.of("mean", "W"), List.of("mm"), "MatMul"));
     graph.message(1, node(List.of("mm", "B"), List.of("logits"), "Add"));
     graph.string(2, "tiny_classifier");
@@ -56,25 +58,25 @@ public final class TinyOnnxModels {
     graph.message(11, valueInfo("input_ids", 7, "batch", "sequence"));
     graph.message(11, valueInfo("attention_mask", 7, "batch", "sequence"));
     graph.message(12, valueInfo("logits", 1, "batch", String.valueOf(labels)));
-    Proto model = new Proto().varint(1, 7).string(2, "bulwark-tests");
+    ProtoWriter model = new ProtoWriter().varint(1, 7).string(2, "bulwark-tests");
     model.message(7, graph);
-    model.message(8, new Proto().string(1, "").varint(2, 13));
-    return model.bytes();
+    model.message(8, new ProtoWriter().string(1, "").varint(2, 13));
+    return model.toByteArray();
   }
 
-  private static Proto node(List<String> in, List<String> out, String op, Proto... attributes) {
-    Proto n = new Proto();
+  private static ProtoWriter node(List<String> in, List<String> out, String op, ProtoWriter... attributes) {
+    ProtoWriter n = new ProtoWriter();
     in.forEach(i -> n.string(1, i));
     out.forEach(o -> n.string(2, o));
     n.string(4, op);
-    for (Proto a : attributes) {
+    for (ProtoWriter a : attributes) {
       n.message(5, a);
     }
     return n;
   }
 
-  private static Proto tensor(String name, long[] dims, float[] data) {
-    Proto t = new Proto();
+  private static ProtoWriter tensor(String name, long[] dims, float[] data) {
+    ProtoWriter t = new ProtoWriter();
     for (long d : dims) {
       t.varint(1, d);
     }
@@ -89,10 +91,10 @@ public final class TinyOnnxModels {
   }
 
   /** A tensor value info; a dim that parses as a number is fixed, anything else is symbolic. */
-  private static Proto valueInfo(String name, int elemType, String... dims) {
-    Proto shape = new Proto();
+  private static ProtoWriter valueInfo(String name, int elemType, String... dims) {
+    ProtoWriter shape = new ProtoWriter();
     for (String d : dims) {
-      Proto dim = new Proto();
+      ProtoWriter dim = new ProtoWriter();
       if (d.chars().allMatch(Character::isDigit)) {
         dim.varint(1, Long.parseLong(d));
       } else {
@@ -100,53 +102,12 @@ public final class TinyOnnxModels {
       }
       shape.message(1, dim);
     }
-    Proto tensorType = new Proto().varint(1, elemType);
+    ProtoWriter tensorType = new ProtoWriter().varint(1, elemType);
     tensorType.message(2, shape);
-    Proto type = new Proto();
+    ProtoWriter type = new ProtoWriter();
     type.message(1, tensorType);
-    return new Proto().string(1, name).message(2, type);
+    return new ProtoWriter().string(1, name).message(2, type);
   }
 
   /** A minimal protobuf writer: varints, length-delimited strings, bytes and nested messages. */
-  private static final class Proto {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-    Proto varint(int field, long value) {
-      tag(field, 0);
-      raw(value);
-      return this;
-    }
-
-    Proto string(int field, String s) {
-      return bytes(field, s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    Proto bytes(int field, byte[] b) {
-      tag(field, 2);
-      raw(b.length);
-      out.writeBytes(b);
-      return this;
-    }
-
-    /** A nested message; field 0 with null is a no-op (keeps builder chains readable). */
-    Proto message(int field, Proto m) {
-      return m == null ? this : bytes(field, m.bytes());
-    }
-
-    byte[] bytes() {
-      return out.toByteArray();
-    }
-
-    private void tag(int field, int wire) {
-      raw(((long) field << 3) | wire);
-    }
-
-    private void raw(long v) {
-      while ((v & ~0x7FL) != 0) {
-        out.write((int) ((v & 0x7F) | 0x80));
-        v >>>= 7;
-      }
-      out.write((int) v);
-    }
-  }
 }
