@@ -55,7 +55,8 @@ public final class TunedEncoder implements AutoCloseable {
     }
   }
 
-  private static TunedEncoder miniLm(EncoderDelta delta, String deltaSource, Threading threads) {
+  /** The fp32 MiniLM patched with {@code delta}, already read; {@code deltaSource} names it in errors. */
+  public static TunedEncoder miniLm(EncoderDelta delta, String deltaSource, Threading threads) {
     byte[] base = resource(MINILM_FP32_RESOURCE);
     Tokeniser tok = Tokeniser.load(new ByteArrayInputStream(resource(MINILM_FP32_TOKENIZER_RESOURCE)),
         "classpath:" + MINILM_FP32_TOKENIZER_RESOURCE);

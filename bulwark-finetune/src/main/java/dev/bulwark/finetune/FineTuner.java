@@ -53,8 +53,23 @@ public final class FineTuner implements AutoCloseable {
 
   /** Trains on {@code inputs} (token ids with special tokens, at most {@code maxTokens} each) with class {@code targets}. */
   public Result train(List<long[]> inputs, int[] targets) {
+    return train(inputs, targets, null);
+  }
+
+  /**
+   * As {@link #train(List, int[])}, each row's loss also multiplied by {@code rowWeights[i]} (null: all 1), e.g. to
+   * balance languages whose rows are mostly of one class.
+   */
+  public Result train(List<long[]> inputs, int[] targets, float[] rowWeights) {
+    if (rowWeights != null && rowWeights.length != targets.length) {
+      throw new IllegalArgumentException(rowWeights.length + " row weights for " + targets.length + " rows");
+    }
     int classes = labels.size();
     double[] classWeight = classWeights(targets, classes);
+    double[] weight = new double[targets.length];
+    for (int i = 0; i < weight.length; i++) {
+      weight[i] = classWeight[targets[i]] * (rowWeights == null ? 1 : rowWeights[i]);
+    }
     int[] lengths = inputs.stream().mapToInt(r -> r.length).toArray();
     List<List<List<Integer>>> epochs = new ArrayList<>();
     int total = 0;
@@ -86,11 +101,11 @@ public final class FineTuner implements AutoCloseable {
         for (List<Integer> batch : plan) {
           double batchWeight = 0;
           for (int i : batch) {
-            batchWeight += classWeight[targets[i]];
+            batchWeight += weight[i];
           }
           double loss = 0;
           for (List<Integer> micro : LengthBatches.micro(batch, options.microBatch())) {
-            loss += accumulate(inputs, targets, micro, classWeight, batchWeight);
+            loss += accumulate(inputs, targets, micro, weight, batchWeight);
           }
           if (!Double.isFinite(loss)) {
             throw new IllegalStateException("the loss became " + loss + " at step " + (step + 1) + " of " + total
@@ -130,16 +145,16 @@ public final class FineTuner implements AutoCloseable {
   }
 
   /** Forward and backward over one micro-batch; returns its share of the batch loss. */
-  private double accumulate(List<long[]> inputs, int[] targets, List<Integer> micro, double[] classWeight, double batchWeight) {
+  private double accumulate(List<long[]> inputs, int[] targets, List<Integer> micro, double[] weight, double batchWeight) {
     int classes = labels.size();
     List<long[]> rows = new ArrayList<>(micro.size());
-    // each row's one-hot target scaled by its class weight over the batch's total weight: the weighted mean of the
+    // each row's one-hot target scaled by its weight over the batch's total weight: the weighted mean of the
     // cross-entropy over the whole batch, however it is split into micro-batches
     float[] target = new float[micro.size() * classes];
     for (int j = 0; j < micro.size(); j++) {
       int i = micro.get(j);
       rows.add(inputs.get(i));
-      target[j * classes + targets[i]] = (float) (classWeight[targets[i]] / batchWeight);
+      target[j * classes + targets[i]] = (float) (weight[i] / batchWeight);
     }
     try (NDManager step = manager.newSubManager();
         GradientCollector collector = Engine.getInstance().newGradientCollector()) {

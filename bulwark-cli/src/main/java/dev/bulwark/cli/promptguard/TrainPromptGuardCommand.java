@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import dev.bulwark.cli.TrainingOptions;
+import dev.bulwark.cli.FineTuningOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +43,8 @@ public final class TrainPromptGuardCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin TrainingOptions training;
+
+  @Mixin FineTuningOptions fineTuning;
 
   @Option(names = "--exclude-noncommercial",
       description = "Drop copyleft / share-alike sources (EasyJailbreak GPL-3.0; BIPIA rows on CC-BY-SA-4.0 tables and code).")
@@ -85,9 +88,16 @@ public final class TrainPromptGuardCommand implements Callable<Integer> {
     Path out = training.out;
     PromptGuardTrainer.Result result;
     try {
-      result = new PromptGuardTrainer().train(new PromptGuardTrainer.Options(training.data, training.seed, excludeNonCommercial,
+      var options = new PromptGuardTrainer.Options(training.data, training.seed, excludeNonCommercial,
           toolOutputDocs, training.folds, !training.noEncoder, cache, training.bits, training.l2(PromptGuardTrainer.DEFAULT_L2),
-          training.ordinary(PromptGuardTrainer.DEFAULT_ORDINARY_FLAG_RATE), training.badRows(), log));
+          training.ordinary(PromptGuardTrainer.DEFAULT_ORDINARY_FLAG_RATE), training.badRows(), log);
+      if (fineTuning.fineTune) {
+        if (training.noEncoder) {
+          throw new dev.bulwark.cli.UsageException("--fine-tune and --no-encoder exclude each other");
+        }
+        options = options.withTuning(fineTuning.tuning(training.seed, log), fineTuning.folds());
+      }
+      result = new PromptGuardTrainer().train(options);
     } catch (IllegalArgumentException | ClassifierException e) {
       throw new CliException(e.getMessage(), e);
     }
@@ -110,6 +120,10 @@ public final class TrainPromptGuardCommand implements Callable<Integer> {
     stdout.println("Out-of-fold scores of the training rows (cascade; no row scored by a model that saw it):");
     stdout.println(EvaluationReport.format(result.outOfFold(), result.head().threshold()));
     stdout.printf("head: %s (%d bytes)%n", head, Files.size(head));
+    Path delta = out.resolve(dev.bulwark.promptguard.embedded.EmbeddedHead.TUNED_ENCODER_FILE);
+    if (result.head().tunedEncoder() != null) {
+      stdout.printf("tuned encoder: %s (%d bytes; ship it beside the head)%n", delta, Files.size(delta));
+    }
     return ExitCodes.OK;
   }
 }

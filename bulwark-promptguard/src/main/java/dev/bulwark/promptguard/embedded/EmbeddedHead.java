@@ -8,8 +8,12 @@ import dev.bulwark.classifier.features.TextStatistics;
 import dev.bulwark.classifier.head.HeadFile;
 import dev.bulwark.classifier.head.LogisticRegression;
 import dev.bulwark.classifier.head.Mlp;
+import dev.bulwark.classifier.tuned.EncoderDelta;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +30,8 @@ import java.util.Set;
  * @param threshold the default decision threshold
  * @param languageThresholds thresholds calibrated per language (ISO 639-1), overriding {@code threshold}
  * @param info training provenance and metrics (the model card's numbers)
+ * @param tunedEncoder the fine-tuned MiniLM (a delta over the fp32 base, with its own head) whose logit is the
+ *     encoder stage's score; null when the encoder stage is the MLP over frozen MiniLM embeddings
  */
 public record EmbeddedHead(
     HashedNgrams ngrams,
@@ -39,10 +45,24 @@ public record EmbeddedHead(
     int shortText,
     double threshold,
     Map<String, Double> languageThresholds,
-    ObjectNode info) {
+    ObjectNode info,
+    EncoderDelta tunedEncoder) {
 
   public static final String RESOURCE = "/dev/bulwark/promptguard/prompt-guard-head.bwh";
   public static final String FORMAT = "bulwark-prompt-guard-head";
+
+  /** The file name of a tuned encoder's delta, beside the head file (and beside {@link #RESOURCE} in the jar). */
+  public static final String TUNED_ENCODER_FILE = "prompt-guard-encoder.bwd";
+
+  private static final String TUNED_ENCODER_RESOURCE = "/dev/bulwark/promptguard/" + TUNED_ENCODER_FILE;
+
+  /** Without a tuned encoder. */
+  public EmbeddedHead(HashedNgrams ngrams, LogisticRegression lexical, LogisticRegression pieces, Mlp encoderMlp,
+      LogisticRegression metaLexical, LogisticRegression metaFull, double bandLow, double bandHigh, int shortText,
+      double threshold, Map<String, Double> languageThresholds, ObjectNode info) {
+    this(ngrams, lexical, pieces, encoderMlp, metaLexical, metaFull, bandLow, bandHigh, shortText, threshold, languageThresholds,
+        info, null);
+  }
 
   public EmbeddedHead {
     languageThresholds = Map.copyOf(languageThresholds);
@@ -50,16 +70,37 @@ public record EmbeddedHead(
 
   /** The head shipped in the jar. */
   public static EmbeddedHead shipped() {
-    return fromFile(HeadFile.readResource(EmbeddedHead.class, RESOURCE, "the embedded Prompt Guard head"));
+    return fromFile(HeadFile.readResource(EmbeddedHead.class, RESOURCE, "the embedded Prompt Guard head"), name -> {
+      try (InputStream in = EmbeddedHead.class.getResourceAsStream(TUNED_ENCODER_RESOURCE)) {
+        if (in == null) {
+          throw new ClassifierException("the shipped Prompt Guard head names the tuned encoder " + name + ", but "
+              + TUNED_ENCODER_RESOURCE + " is not on the class path");
+        }
+        return EncoderDelta.read(in, "classpath:" + TUNED_ENCODER_RESOURCE);
+      } catch (IOException e) {
+        throw new ClassifierException("cannot read " + TUNED_ENCODER_RESOURCE + ": " + e.getMessage(), e);
+      }
+    });
   }
 
-
+  /** A head file; a tuned encoder it names is read from the same directory. */
   public static EmbeddedHead read(Path file) {
-    return fromFile(HeadFile.read(file));
+    return fromFile(HeadFile.read(file), name -> {
+      Path delta = file.toAbsolutePath().resolveSibling(name);
+      if (!Files.isRegularFile(delta)) {
+        throw new ClassifierException(file + " names the tuned encoder " + name + ", which is not in the same directory ("
+            + delta + " not found)");
+      }
+      return EncoderDelta.read(delta);
+    });
   }
 
+  /** Writes the head, and a tuned encoder beside it as {@link #TUNED_ENCODER_FILE}. */
   public void write(Path file) throws IOException {
     toFile().write(file, Set.of("meta_lexical.weights", "meta_lexical.bias", "meta_full.weights", "meta_full.bias", "lexical.bias", "pieces.bias"));
+    if (tunedEncoder != null) {
+      tunedEncoder.write(file.toAbsolutePath().resolveSibling(TUNED_ENCODER_FILE));
+    }
   }
 
   HeadFile toFile() {
@@ -73,6 +114,9 @@ public record EmbeddedHead(
     ObjectNode lt = m.putObject("language_thresholds");
     languageThresholds.forEach(lt::put);
     m.put("mlp_hidden", encoderMlp == null ? 0 : encoderMlp.hidden());
+    if (tunedEncoder != null) {
+      m.put("tuned_encoder", TUNED_ENCODER_FILE);
+    }
     m.set("info", info);
     Map<String, float[]> a = new LinkedHashMap<>();
     a.put("ngram.idf", ngrams.idf());
@@ -96,7 +140,7 @@ public record EmbeddedHead(
     return new HeadFile(m, a);
   }
 
-  static EmbeddedHead fromFile(HeadFile f) {
+  static EmbeddedHead fromFile(HeadFile f, Function<String, EncoderDelta> tunedEncoders) {
     ObjectNode m = f.metadata();
     if (!FORMAT.equals(m.path("format").asText())) {
       throw new ClassifierException("not a Prompt Guard head (format '" + m.path("format").asText() + "', expected '" + FORMAT + "')");
@@ -132,7 +176,13 @@ public record EmbeddedHead(
         : null;
     Map<String, Double> lt = new HashMap<>();
     m.path("language_thresholds").properties().forEach(e -> lt.put(e.getKey(), e.getValue().asDouble()));
+    EncoderDelta tuned = m.hasNonNull("tuned_encoder") ? tunedEncoders.apply(m.get("tuned_encoder").asText()) : null;
+    if (tuned != null && tuned.head().labels().size() != 2) {
+      throw new ClassifierException("the tuned encoder " + m.get("tuned_encoder").asText() + " has " + tuned.head().labels().size()
+          + " labels; the Prompt Guard head needs a binary one");
+    }
     return new EmbeddedHead(ngrams, lexical, pieces, mlp, metaLexical, metaFull, m.path("band_low").asDouble(0),
-        m.path("band_high").asDouble(1), m.path("short_text").asInt(0), m.path("threshold").asDouble(0.5), lt, (ObjectNode) m.path("info"));
+        m.path("band_high").asDouble(1), m.path("short_text").asInt(0), m.path("threshold").asDouble(0.5), lt, (ObjectNode) m.path("info"),
+        tuned);
   }
 }

@@ -56,7 +56,7 @@ public final class EmbeddedPromptGuard implements PromptAttackModel {
   private final Options options;
   private final TextNormaliser normaliser;
   private final LexicalScorer lexical;
-  private final EncoderBranch encoder;
+  private final EncoderStage encoder;
   private final AtomicLong lexicalDecisions = new AtomicLong();
   private final AtomicLong encoderDecisions = new AtomicLong();
 
@@ -65,11 +65,16 @@ public final class EmbeddedPromptGuard implements PromptAttackModel {
     this.options = options;
     this.normaliser = new TextNormaliser(options.preprocess() ? TextNormaliser.ALL : TextNormaliser.NONE);
     this.lexical = new LexicalScorer(head.ngrams(), head.lexical(), head.pieces(), segmenter());
-    boolean useEncoder = options.encoder() && head.encoderMlp() != null && head.metaFull() != null;
-    this.encoder = useEncoder
-        ? new EncoderBranch(SentenceEncoder.embeddedMiniLm(new Threading(options.threads(), options.spinning())), head.encoderMlp(),
-            options.microBatch(), options.maxWait(), options.workers())
-        : null;
+    boolean useEncoder = options.encoder() && (head.encoderMlp() != null || head.tunedEncoder() != null) && head.metaFull() != null;
+    Threading threading = new Threading(options.threads(), options.spinning());
+    if (!useEncoder) {
+      this.encoder = null;
+    } else if (head.tunedEncoder() != null) {
+      this.encoder = new TunedEncoderStage(head.tunedEncoder(), threading);
+    } else {
+      this.encoder = new EncoderBranch(SentenceEncoder.embeddedMiniLm(threading), head.encoderMlp(), options.microBatch(),
+          options.maxWait(), options.workers());
+    }
   }
 
   public static EmbeddedPromptGuard shipped(Options options) {
@@ -135,7 +140,8 @@ public final class EmbeddedPromptGuard implements PromptAttackModel {
 
   @Override
   public String description() {
-    return "embedded n-gram" + (encoder != null ? "+MiniLM" + (options.cascade() ? " cascade" : "") : "") + " head";
+    String stage = head.tunedEncoder() != null ? "+fine-tuned MiniLM" : "+MiniLM";
+    return "embedded n-gram" + (encoder != null ? stage + (options.cascade() ? " cascade" : "") : "") + " head";
   }
 
   @Override

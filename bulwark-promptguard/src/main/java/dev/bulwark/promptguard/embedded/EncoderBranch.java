@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * The encoder stage: the text's windowed MiniLM embedding ({@link WindowedEmbedder}), then a small MLP.
  */
-public final class EncoderBranch implements AutoCloseable {
+public final class EncoderBranch implements EncoderStage {
   /** Content tokens per window (256 positions with [CLS] and [SEP]). */
   public static final int WINDOW_TOKENS = WindowedEmbedder.WINDOW_TOKENS;
 
@@ -24,6 +24,7 @@ public final class EncoderBranch implements AutoCloseable {
     this.mlp = mlp;
   }
 
+  @Override
   public double meanBatchSize() {
     return embedder.meanBatchSize();
   }
@@ -37,6 +38,7 @@ public final class EncoderBranch implements AutoCloseable {
     return embedder.windowCount(text);
   }
 
+  @Override
   public double logit(String text) {
     return mlp.logits(embedding(text))[0];
   }

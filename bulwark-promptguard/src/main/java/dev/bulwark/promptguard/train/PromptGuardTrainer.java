@@ -2,6 +2,8 @@ package dev.bulwark.promptguard.train;
 
 import dev.bulwark.classifier.WindowedEmbedder;
 import dev.bulwark.classifier.train.EmbeddingCache;
+import dev.bulwark.classifier.train.EncoderTuning;
+import dev.bulwark.classifier.tuned.EncoderDelta;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.classifier.TextNormaliser;
@@ -73,7 +75,29 @@ public final class PromptGuardTrainer {
    * @param embeddingCache file caching embeddings between runs, or null
    */
   public record Options(Path data, long seed, boolean excludeRestrictive, int toolOutputDocs, int folds, boolean encoder,
-      Path embeddingCache, int bits, double l2, OrdinarySources ordinary, BadRows badRows, PrintWriter log) {
+      Path embeddingCache, int bits, double l2, OrdinarySources ordinary, BadRows badRows, PrintWriter log,
+      EncoderTuning tuning, int tuningFolds) {
+    public Options {
+      if (tuning != null && tuningFolds < 2) {
+        throw new IllegalArgumentException("fine-tuning needs at least 2 folds for out-of-fold scores, got " + tuningFolds);
+      }
+    }
+
+    /** With the MLP over frozen MiniLM embeddings as the encoder stage. */
+    public Options(Path data, long seed, boolean excludeRestrictive, int toolOutputDocs, int folds, boolean encoder,
+        Path embeddingCache, int bits, double l2, OrdinarySources ordinary, BadRows badRows, PrintWriter log) {
+      this(data, seed, excludeRestrictive, toolOutputDocs, folds, encoder, embeddingCache, bits, l2, ordinary, badRows, log, null, 0);
+    }
+
+    /**
+     * The encoder stage fine-tuned with {@code tuning}: {@code folds} cross-fitted runs give every row a score from a
+     * model that did not see it (for the stacking), and a last run on all rows is the encoder that ships.
+     */
+    public Options withTuning(EncoderTuning t, int folds) {
+      return new Options(data, seed, excludeRestrictive, toolOutputDocs, this.folds, true, embeddingCache, bits, l2, ordinary, badRows,
+          log, t, folds);
+    }
+
     /** Without ordinary traffic beyond the data file. */
     public Options(Path data, long seed, boolean excludeRestrictive, int toolOutputDocs, int folds, boolean encoder,
         Path embeddingCache, int bits, double l2, PrintWriter log) {
@@ -163,7 +187,13 @@ public final class PromptGuardTrainer {
     // 2. encoder base model, out of fold
     float[][] embeddings = null;
     double[] encLogit = new double[n];
-    if (o.encoder()) {
+    EncoderDelta tunedEncoder = null;
+    ObjectNode tuningReport = null;
+    if (o.tuning() != null) {
+      tuningReport = HeadFile.newMetadata();
+      encLogit = crossFittedTuning(rows, data, o, tuningReport, log);
+      log.printf("fine-tuned encoder folds done (%.1f s)%n", (System.nanoTime() - started) / 1e9);
+    } else if (o.encoder()) {
       embeddings = embed(rows, o.embeddingCache(), log);
       for (int f = 0; f < o.folds(); f++) {
         Mlp mlp = fitMlp(rows, embeddings, indices(fold, f, false), o.seed());
@@ -216,7 +246,16 @@ public final class PromptGuardTrainer {
 
     // 5. final base models on all rows
     LexicalModel finalLexical = fitLexical(rows, all, config, lrTrainer);
-    Mlp finalMlp = o.encoder() ? fitMlp(rows, embeddings, all, o.seed()) : null;
+    Mlp finalMlp = o.encoder() && o.tuning() == null ? fitMlp(rows, embeddings, all, o.seed()) : null;
+    if (o.tuning() != null) {
+      try (EncoderTuning.Tuned tuned = tune(o.tuning(), rows, all, "final encoder, all rows")) {
+        tuningReport.put("final_seconds", tuned.trainingSeconds());
+        ObjectNode provenance = HeadFile.newMetadata();
+        provenance.put("model", "prompt-guard").put("data", o.data().getFileName().toString()).put("rows", n).put("seed", o.seed())
+            .put("tuning", o.tuning().description());
+        tunedEncoder = tuned.delta(provenance);
+      }
+    }
 
     ObjectNode report = HeadFile.newMetadata();
     report.put("seed", o.seed());
@@ -251,13 +290,16 @@ public final class PromptGuardTrainer {
     putMetrics(oof.putObject("lexical_only"), pLex, rows, threshold);
     if (o.encoder()) {
       putMetrics(oof.putObject("stacked_always_encoder"), pFull, rows, threshold);
-      putMetrics(oof.putObject("encoder_mlp_only"), sigmoid(encLogit), rows, threshold);
+      putMetrics(oof.putObject(o.tuning() != null ? "fine_tuned_encoder_only" : "encoder_mlp_only"), sigmoid(encLogit), rows, threshold);
     }
     putMetrics(oof.putObject("cascade"), cascade, rows, threshold);
     oof.put("ordinary_flag_rate", flagRate(cascade, rows, threshold, r -> OrdinaryTraffic.ordinary(r)));
     ArrayNode base = report.putArray("base_models");
     base.add("n-gram LR: char 1-5 + word 1-2 grams hashed to 2^" + o.bits() + ", TF-IDF, + " + TextStatistics.dimension() + " text statistics; L2 " + o.l2());
-    if (o.encoder()) {
+    if (o.tuning() != null) {
+      base.add(o.tuning().description());
+      report.set("fine_tuning", tuningReport);
+    } else if (o.encoder()) {
       base.add("MLP " + finalMlp.hidden() + " hidden over int8 all-MiniLM-L6-v2 mean embeddings of " + EncoderBranch.WINDOW_TOKENS + "-token windows");
     }
 
@@ -268,7 +310,7 @@ public final class PromptGuardTrainer {
           "category", r.category(), "source", r.source(), "role", r.role())));
     }
     EmbeddedHead head = new EmbeddedHead(finalLexical.ngrams(), finalLexical.regression(), finalLexical.pieces(), finalMlp, metaLexical, metaFull,
-        bandLow, bandHigh, shortText, threshold, Map.of(), report);
+        bandLow, bandHigh, shortText, threshold, Map.of(), report, tunedEncoder);
     log.printf("trained in %.1f s%n", (System.nanoTime() - started) / 1e9);
     return new Result(head, scored, report);
   }
@@ -539,6 +581,44 @@ public final class PromptGuardTrainer {
         pieceExamples.add(Example.binary(weighed.get(order[k]), r.pieceStats().get(order[k]), true, 1f));
       }
     }
+  }
+
+  /**
+   * Out-of-fold logits of the fine-tuned encoder: the rows are split into {@code o.tuningFolds()} folds by group (the
+   * stacking's own fold assignment would cost one fine-tuning per stacking fold), each fold is scored by an encoder
+   * tuned on the others.
+   */
+  private static double[] crossFittedTuning(List<Row> rows, List<LabelledText> data, Options o, ObjectNode report, PrintWriter log) {
+    int[] fold = CrossValidation.folds(data.stream().map(TrainingSet::group).toList(), o.tuningFolds(), o.seed() + 1);
+    double[] logits = new double[rows.size()];
+    ArrayNode seconds = report.putArray("fold_seconds");
+    report.put("description", o.tuning().description());
+    report.put("cross_fitting_folds", o.tuningFolds());
+    for (int f = 0; f < o.tuningFolds(); f++) {
+      List<Integer> held = indices(fold, f, true);
+      try (EncoderTuning.Tuned tuned = tune(o.tuning(), rows, indices(fold, f, false), "fold " + (f + 1) + " of " + o.tuningFolds())) {
+        seconds.add(tuned.trainingSeconds());
+        double[] l = tuned.logits(held.stream().map(i -> rows.get(i).text()).toList());
+        for (int k = 0; k < held.size(); k++) {
+          logits[held.get(k)] = l[k];
+        }
+      }
+      log.printf("fine-tuning fold %d/%d scored %d held-out rows%n", f + 1, o.tuningFolds(), held.size());
+    }
+    return logits;
+  }
+
+  private static EncoderTuning.Tuned tune(EncoderTuning tuning, List<Row> rows, List<Integer> idx, String what) {
+    List<String> texts = new ArrayList<>(idx.size());
+    boolean[] positive = new boolean[idx.size()];
+    float[] weights = new float[idx.size()];
+    for (int k = 0; k < idx.size(); k++) {
+      Row r = rows.get(idx.get(k));
+      texts.add(r.text());
+      positive[k] = r.positive();
+      weights[k] = r.weight();
+    }
+    return tuning.tune(texts, positive, weights, what);
   }
 
   private static Mlp fitMlp(List<Row> rows, float[][] embeddings, List<Integer> idx, long seed) {
