@@ -7,6 +7,25 @@ package dev.bulwark.text;
  * "ı"). Genuine Cyrillic or Greek text ("Привет", "καλημέρα") has no Latin in its words and is left alone.
  */
 public final class ConfusableStage implements TextStage {
+  private final boolean otherScriptsOnly;
+
+  /** Folds every look-alike, Latin letters that imitate others included. */
+  public ConfusableStage() {
+    this(false);
+  }
+
+  private ConfusableStage(boolean otherScriptsOnly) {
+    this.otherScriptsOnly = otherScriptsOnly;
+  }
+
+  /**
+   * Folds only letters of other scripts that imitate Latin ones (Cyrillic "о" in "ignоre"); Latin letters stay as
+   * written ("ç", "đ", "ř" are spelling in the languages the classifiers read, not disguise).
+   */
+  public static ConfusableStage otherScriptsOnly() {
+    return new ConfusableStage(true);
+  }
+
   private static final byte NONE = 0;
   /** Has Latin letters (possibly also look-alikes from other scripts). */
   private static final byte LATIN = 1;
@@ -17,7 +36,7 @@ public final class ConfusableStage implements TextStage {
 
   @Override
   public String name() {
-    return "confusables";
+    return otherScriptsOnly ? "confusables-other-scripts" : "confusables";
   }
 
   @Override
@@ -125,10 +144,10 @@ public final class ConfusableStage implements TextStage {
     }
   }
 
-  private static void foldWord(String text, int start, int end, ViewBuilder out) {
+  private void foldWord(String text, int start, int end, ViewBuilder out) {
     for (int k = start; k < end; ) {
       int cp = text.codePointAt(k);
-      String ascii = Confusables.asciiFold(cp);
+      String ascii = otherScriptsOnly && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN ? null : Confusables.asciiFold(cp);
       if (ascii == null) {
         k += out.copyCodePoint(k);
       } else {

@@ -11,6 +11,10 @@ public final class TextChain {
       new InvisibleStage(), new CompatibilityStage(), new CombiningMarkStage(), new SeparatorStage(),
       new ConfusableStage()));
 
+  private static final TextChain CLASSIFIERS = new TextChain(List.of(
+      new InvisibleStage(), new CompatibilityStage(), CombiningMarkStage.decorationsOnly(), new SeparatorStage(),
+      ConfusableStage.otherScriptsOnly(), new WhitespaceStage()));
+
   private final List<TextStage> stages;
 
   public TextChain(List<TextStage> stages) {
@@ -23,6 +27,16 @@ public final class TextChain {
    */
   public static TextChain forRules() {
     return RULES;
+  }
+
+  /**
+   * The view the trained classifiers (Prompt Guard, Llama Guard) read: as {@link #forRules()}, except that letters
+   * keep their accents (only decorative marks on Latin, Greek and Cyrillic letters go, and only other scripts' letters
+   * fold to their Latin look-alikes: the models read every language as written), and horizontal space is tidied
+   * ({@link WhitespaceStage}).
+   */
+  public static TextChain forClassifiers() {
+    return CLASSIFIERS;
   }
 
   public List<TextStage> stages() {
