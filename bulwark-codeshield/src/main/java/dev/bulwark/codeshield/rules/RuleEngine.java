@@ -9,6 +9,9 @@ import dev.bulwark.codeshield.syntax.SyntaxTree;
 import dev.bulwark.codeshield.text.LexicalSyntax;
 import dev.bulwark.codeshield.text.LineIndex;
 import dev.bulwark.codeshield.text.SourceMask;
+import dev.bulwark.codeshield.taint.TaintAnalysis;
+import dev.bulwark.codeshield.taint.TaintFlow;
+import dev.bulwark.core.Severity;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -36,6 +39,7 @@ public final class RuleEngine {
   private final List<Rule> agnostic = new ArrayList<>();
   private final Map<Language, List<Rule>> regexRules = new EnumMap<>(Language.class);
   private final Map<Language, List<Rule>> structuralRules = new EnumMap<>(Language.class);
+  private final Map<Language, List<Rule>> taintRules = new EnumMap<>(Language.class);
   private final Map<Rule, List<String>> groupNames = new HashMap<>();
   private final Map<Rule, GatedPattern> regexes = new HashMap<>();
   private final Map<Rule, GatedPattern> prefilters = new HashMap<>();
@@ -62,7 +66,8 @@ public final class RuleEngine {
         agnostic.add(r);
       } else {
         for (Language l : r.languages()) {
-          (r.isStructural() ? structuralRules : regexRules).computeIfAbsent(l, k -> new ArrayList<>()).add(r);
+          (r.isTaint() ? taintRules : r.isStructural() ? structuralRules : regexRules)
+              .computeIfAbsent(l, k -> new ArrayList<>()).add(r);
         }
       }
       if (r.prefilter() != null) {
@@ -105,7 +110,7 @@ public final class RuleEngine {
 
   /** Whether some language-specific rule exists for {@code language}. */
   public boolean hasRulesFor(Language language) {
-    return regexRules.containsKey(language) || structuralRules.containsKey(language);
+    return regexRules.containsKey(language) || structuralRules.containsKey(language) || taintRules.containsKey(language);
   }
 
   /**
@@ -131,7 +136,41 @@ public final class RuleEngine {
     if (!structural.isEmpty()) {
       runStructural(structural, language, text, out, notes, budget);
     }
+    for (Rule r : taintRules.getOrDefault(language, List.of())) {
+      runTaint(r, language, text, out, notes, budget);
+    }
     return out;
+  }
+
+  /**
+   * A taint rule: the data-flow pass over the block's statements (lexical, so it needs no parse and cannot fail on
+   * code that does not parse). A flow from a function parameter is reported one severity lower than the rule's.
+   */
+  private void runTaint(Rule r, Language language, BlockText text, List<RawFinding> out, Consumer<String> notes, long budget) {
+    try {
+      GatedPattern prefilter = prefilters.get(r);
+      if (prefilter != null && !prefilter.find(new BudgetedText(text.view(r.view()), System.nanoTime() + budget),
+          text.index(r.view()), text.lines())) {
+        return;
+      }
+      TaintAnalysis.Result result = TaintAnalysis.run(r.taint(), language, text.mask().code(),
+          text.mask().codeWithoutStrings(), text.lines(), System.nanoTime() + budget, maxPerRule);
+      if (result.skippedStatements() > 0) {
+        notes.accept("rule " + r.id() + ": " + result.skippedStatements() + " statement(s) over "
+            + TaintAnalysis.MAX_STATEMENT_CHARS + " chars not followed by the taint pass");
+      }
+      for (TaintFlow f : result.flows()) {
+        if (conditionsHold(r, text, f.start(), Map.of())) {
+          out.add(new RawFinding(r, f.start(), f.end(), f.fromParameter() ? lower(r.severity()) : r.severity(), f));
+        }
+      }
+    } catch (BudgetedText.Exhausted e) {
+      notes.accept("rule " + r.id() + " stopped after its time budget");
+    }
+  }
+
+  private static Severity lower(Severity s) {
+    return s == Severity.ERROR ? Severity.WARNING : Severity.ADVICE;
   }
 
   private void runRegex(Rule r, BlockText text, List<RawFinding> out, Consumer<String> notes, long budget) {
@@ -367,6 +406,7 @@ public final class RuleEngine {
   public Set<Language> languages() {
     Set<Language> s = new HashSet<>(regexRules.keySet());
     s.addAll(structuralRules.keySet());
+    s.addAll(taintRules.keySet());
     return s;
   }
 }

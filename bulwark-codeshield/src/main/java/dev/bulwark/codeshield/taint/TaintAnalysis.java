@@ -1,0 +1,276 @@
+package dev.bulwark.codeshield.taint;
+
+import dev.bulwark.codeshield.Language;
+import dev.bulwark.codeshield.rules.BudgetedText;
+import dev.bulwark.codeshield.text.LineIndex;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Intra-procedural taint tracking over one block, lexical: the block is cut into statements, a new scope starts at
+ * each function header, and statement by statement a map of tainted names is kept. A name becomes tainted when it is
+ * assigned an expression with a source or a tainted name in it (directly, concatenated, formatted or interpolated into
+ * a string), or when a propagator writes into it; it is cleared by a plain assignment of clean data, by a sanitizer
+ * around the data, or by a guard statement about it. A sink whose checked argument is tainted is a flow.
+ *
+ * <p>Known limits, by design: no paths (a guard on one branch clears the name on all of them), no calls into other
+ * functions, field and element writes taint the whole name. Every regex runs on one statement through a
+ * {@link BudgetedText}, so the pass is bounded by the rule's time budget.
+ */
+public final class TaintAnalysis {
+  /** Statements longer than this (minified or generated code) are skipped, so no single one dominates the budget. */
+  public static final int MAX_STATEMENT_CHARS = 8_192;
+  private static final Pattern FORMATTING = Pattern.compile(
+      "[\"'`]|\\b(?:format|printf|sprintf|Sprintf|Fprintf|concat|join|Join|Combine|append|push_str|StringBuilder|String\\.format)\\b|<<");
+  private static final int MAX_PATH = 8;
+
+  /** What a tainted name carries: where it came from and the lines it went through. */
+  private record Taint(String origin, boolean parameter, boolean built, List<Integer> lines) {
+    Taint through(int line, boolean building) {
+      List<Integer> l = new ArrayList<>(lines);
+      if (l.get(l.size() - 1) != line && l.size() < MAX_PATH) {
+        l.add(line);
+      }
+      return new Taint(origin, parameter, built || building, List.copyOf(l));
+    }
+  }
+
+  private final TaintSpec spec;
+  private final Language language;
+  private final String code;
+  private final String noStrings;
+  private final LineIndex lines;
+  private final long deadline;
+  private final Aliases aliases;
+  private final Map<String, Taint> tainted = new LinkedHashMap<>();
+  private final Map<String, Pattern> references = new HashMap<>();
+  private final Map<String, Pattern> guards = new HashMap<>();
+  private int skipped;
+  private int currentLine = 1;
+
+  private TaintAnalysis(TaintSpec spec, Language language, String code, String noStrings, LineIndex lines, long deadline) {
+    this.spec = spec;
+    this.language = language;
+    this.code = code;
+    this.noStrings = noStrings;
+    this.lines = lines;
+    this.deadline = deadline;
+    this.aliases = Aliases.of(language, code);
+  }
+
+  /** The outcome for one block: the flows found, and how many over-long statements were not analysed. */
+  public record Result(List<TaintFlow> flows, int skippedStatements) {}
+
+  /**
+   * Runs {@code spec} over a block.
+   *
+   * @param code the block with comments blanked
+   * @param noStrings the block with comments and string contents blanked (same length)
+   * @throws BudgetedText.Exhausted when {@code deadlineNanos} passes
+   */
+  public static Result run(TaintSpec spec, Language language, String code, String noStrings, LineIndex lines,
+      long deadlineNanos, int maxFlows) {
+    TaintAnalysis a = new TaintAnalysis(spec, language, code, noStrings, lines, deadlineNanos);
+    if (!a.sinkMayOccur()) {
+      return new Result(List.of(), 0);
+    }
+    List<TaintFlow> flows = new ArrayList<>();
+    for (Statements.Span s : Statements.of(noStrings)) {
+      if (System.nanoTime() > deadlineNanos) {
+        throw new BudgetedText.Exhausted();
+      }
+      if (s.end() - s.start() > MAX_STATEMENT_CHARS) {
+        a.skipped++;
+        continue;
+      }
+      a.statement(s, flows);
+      if (flows.size() >= maxFlows) {
+        break;
+      }
+    }
+    return new Result(flows, a.skipped);
+  }
+
+  /** The cheap gate: no sink anywhere in the block (after expanding import aliases) means nothing to track. */
+  private boolean sinkMayOccur() {
+    return spec.sinks().matcher(budgeted(noStrings)).find()
+        || !aliases.isEmpty() && spec.sinks().matcher(budgeted(aliases.expand(noStrings))).find();
+  }
+
+  private void statement(Statements.Span span, List<TaintFlow> flows) {
+    String ns = noStrings.substring(span.start(), span.end());
+    String cd = code.substring(span.start(), span.end());
+    int line = lines.lineOf(span.start());
+    currentLine = line;
+    List<FunctionHeaders.Parameter> params = FunctionHeaders.parameters(language, ns);
+    if (params != null) {
+      tainted.clear();
+      for (FunctionHeaders.Parameter p : params) {
+        boolean known = spec.sources() != null && spec.sources().matcher(budgeted(p.declaration())).find();
+        if (known || spec.parameters()) {
+          tainted.put(p.name(), new Taint(known ? p.declaration() : p.name(), !known, false, List.of(line)));
+        }
+      }
+      if (!ns.contains("=>") && language != Language.PYTHON) {
+        return;
+      }
+    }
+    clearGuarded(cd);
+    checkSinks(span, ns, cd, line, flows);
+    Assignment a = Assignment.parse(ns);
+    if (a != null) {
+      Taint t = evaluate(ns, cd, a.valueStart(), ns.length());
+      for (String target : a.targets()) {
+        if (t != null) {
+          tainted.put(target, t.through(line, built(ns, a.valueStart(), ns.length())));
+        } else if (!a.appends()) {
+          tainted.remove(target);
+        }
+      }
+    }
+    if (spec.propagators() != null) {
+      Matcher m = spec.propagators().matcher(budgeted(ns));
+      while (m.find()) {
+        Taint t = evaluate(ns, cd, m.end(), ns.length());
+        if (t == null && spec.sources() != null) {
+          // A call that reads input into its argument (fgets(buf, …), recv(s, buf, …)) is a source for that argument.
+          Matcher src = spec.sources().matcher(budgeted(ns));
+          if (src.find()) {
+            t = new Taint(src.group().strip(), false, false, List.of(line));
+          }
+        }
+        if (t != null && m.group("to") != null) {
+          tainted.put(m.group("to"), t.through(line, true));
+        }
+      }
+    }
+  }
+
+  /** Guards read the statement with string contents kept ({@code x.contains("..")} is a check about dots). */
+  private void clearGuarded(String ns) {
+    if (spec.guards() == null || tainted.isEmpty()) {
+      return;
+    }
+    tainted.keySet().removeIf(name -> guards.computeIfAbsent(name, n -> Pattern.compile(
+        spec.guards().replace("${var}", Pattern.quote(n)))).matcher(budgeted(ns)).find());
+  }
+
+  private void checkSinks(Statements.Span span, String ns, String cd, int line, List<TaintFlow> flows) {
+    String ens = aliases.expand(ns);
+    boolean expanded = !ens.equals(ns);
+    String ecd = expanded ? aliases.expand(cd) : cd;
+    if (ecd.length() != ens.length()) {
+      ecd = ens; // an alias inside a string moved the offsets apart: give up interpolation checks here
+    }
+    Matcher m = spec.sinks().matcher(budgeted(ens));
+    while (m.find()) {
+      int from;
+      int to;
+      char lastChar = m.end() > 0 ? ens.charAt(m.end() - 1) : ' ';
+      if (lastChar == '(' || lastChar == ',') {
+        // A call (or, for a match ending in a comma, the arguments after the ones the sink pattern consumed).
+        int close = Arguments.enclosingClose(ens, m.end());
+        List<int[]> args = Arguments.ranges(ens, m.end(), close);
+        if (args.isEmpty()) {
+          continue;
+        }
+        int[] first = args.get(0);
+        int[] last = args.get(args.size() - 1);
+        switch (spec.argument()) {
+          case FIRST -> { from = first[0]; to = first[1]; }
+          case LAST -> { from = last[0]; to = last[1]; }
+          default -> { from = first[0]; to = last[1]; }
+        }
+      } else {
+        from = m.end();
+        to = ens.length();
+      }
+      Taint t = evaluate(ens, ecd, from, to);
+      if (t == null) {
+        continue;
+      }
+      boolean building = t.built() || built(ens, from, to);
+      if (t.parameter() && !building) {
+        continue; // a parameter handed on unchanged: the caller decides what it may hold
+      }
+      Taint at = t.through(line, building);
+      int start = expanded ? span.start() : span.start() + m.start();
+      int end = expanded ? Math.min(span.end(), start + m.group().length()) : span.start() + m.end();
+      flows.add(new TaintFlow(start, end, at.origin(), at.parameter(), at.lines()));
+      return; // one flow per statement is enough to report
+    }
+  }
+
+  /** The taint of the expression {@code [from, to)} of a statement, or null when it is clean. */
+  private Taint evaluate(String ns, String cd, int from, int to) {
+    char[] nsx = ns.substring(from, to).toCharArray();
+    char[] cdx = cd.substring(from, Math.min(to, cd.length())).toCharArray();
+    if (spec.sanitizers() != null) {
+      String expr = new String(nsx);
+      Matcher m = spec.sanitizers().matcher(budgeted(expr));
+      while (m.find()) {
+        int end = m.end() > 0 && expr.charAt(m.end() - 1) == '(' ? Arguments.closing(expr, m.end() - 1) + 1 : m.end();
+        for (int i = m.start(); i < Math.min(end, nsx.length); i++) {
+          nsx[i] = ' ';
+          if (i < cdx.length) {
+            cdx[i] = ' ';
+          }
+        }
+      }
+    }
+    String e = new String(nsx);
+    String c = new String(cdx);
+    if (spec.sources() != null) {
+      Matcher m = spec.sources().matcher(budgeted(e));
+      if (m.find()) {
+        return new Taint(m.group().strip(), false, false, List.of(currentLine));
+      }
+    }
+    Taint found = null;
+    for (Map.Entry<String, Taint> entry : tainted.entrySet()) {
+      if (references(entry.getKey()).matcher(budgeted(e)).find() || interpolates(entry.getKey(), e, c)) {
+        Taint t = entry.getValue();
+        if (!t.parameter()) {
+          return t;
+        }
+        found = found == null ? t : found;
+      }
+    }
+    return found;
+  }
+
+  private Pattern references(String name) {
+    return this.references.computeIfAbsent(name, n -> Pattern.compile("(?<![\\w$.])" + Pattern.quote(n) + "(?![\\w$])"));
+  }
+
+  /** Whether the string literals of the expression interpolate {@code name}: {@code {name}}, {@code ${name}}, {@code $name}, {@code \(name)}, {@code #{name}}. */
+  private boolean interpolates(String name, String ns, String cd) {
+    if (cd.equals(ns)) {
+      return false;
+    }
+    String bare = name.startsWith("$") ? name.substring(1) : name;
+    Pattern p = references.computeIfAbsent("\u0000" + bare, n -> Pattern.compile(
+        "(?:\\$\\{|\\{|\\\\\\(|#\\{|\\$)\\s*" + Pattern.quote(bare) + "(?![\\w$])"));
+    Matcher m = p.matcher(budgeted(cd));
+    while (m.find()) {
+      int at = m.end() - 1;
+      if (at < ns.length() && ns.charAt(at) != cd.charAt(at)) {
+        return true; // inside a literal: the view without strings blanked it
+      }
+    }
+    return false;
+  }
+
+  private boolean built(String ns, int from, int to) {
+    return FORMATTING.matcher(budgeted(ns.substring(from, to))).find();
+  }
+
+  private CharSequence budgeted(String s) {
+    return new BudgetedText(s, deadline);
+  }
+}
