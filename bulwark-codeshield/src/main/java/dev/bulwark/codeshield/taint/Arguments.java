@@ -41,6 +41,38 @@ final class Arguments {
     return s.length();
   }
 
+  /**
+   * Where the receiver of a method call at {@code dot} starts: back over names, dots, {@code ?}/{@code !} and balanced
+   * brackets ({@code a.b(c)[0]?.d}).
+   */
+  static int receiverStart(String s, int dot) {
+    int i = dot - 1;
+    while (i >= 0) {
+      char c = s.charAt(i);
+      if (Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '.' || c == '?' || c == '!') {
+        i--;
+      } else if (c == ')' || c == ']') {
+        int depth = 0;
+        while (i >= 0) {
+          char d = s.charAt(i);
+          if (d == ')' || d == ']') {
+            depth++;
+          } else if (d == '(' || d == '[') {
+            depth--;
+            if (depth == 0) {
+              break;
+            }
+          }
+          i--;
+        }
+        i--;
+      } else {
+        break;
+      }
+    }
+    return i + 1;
+  }
+
   /** The ranges {@code [from, to)} of the comma-separated items between {@code from} and {@code to}. */
   static List<int[]> ranges(String s, int from, int to) {
     List<int[]> out = new ArrayList<>();

@@ -18,12 +18,13 @@ final class FunctionHeaders {
 
   private static final String PARAMS = "(?<params>(?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*)";
   private static final Pattern PYTHON = Pattern.compile("^(?:async\\s+)?def\\s+\\w+\\s*\\(" + PARAMS + "\\)");
-  private static final Pattern PYTHON_LAMBDA = Pattern.compile("\\blambda\\b(?<params>[^:]*):");
+  // A header ends its statement (the body follows in braces): an arrow callback inside a statement opens no scope.
   private static final Pattern JAVASCRIPT = Pattern.compile(
-      "\\bfunction\\b\\s*\\*?\\s*[\\w$]*\\s*\\(" + PARAMS + "\\)|\\((?<aparams>[^()]*)\\)\\s*(?::\\s*[\\w<>\\[\\]|. ]+)?=>"
-          + "|(?<single>[A-Za-z_$][\\w$]*)\\s*=>");
+      "(?:\\bfunction\\b\\s*\\*?\\s*[\\w$]*\\s*\\(" + PARAMS + "\\)(?:\\s*:[^=;]*)?|\\((?<aparams>[^()]*)\\)\\s*(?::\\s*[\\w<>\\[\\]|. ]+)?=>"
+          + "|(?<single>[A-Za-z_$][\\w$]*)\\s*=>)\\s*$");
   private static final Pattern KEYWORD_FUNCTION = Pattern.compile(
-      "\\b(?:fun|func|fn|function|def)\\b\\s*(?:\\([^()]*\\)\\s*)?(?:<[^>]*>\\s*)?&?[\\w.?!]*\\s*(?:<[^>]*>\\s*)?\\(" + PARAMS + "\\)");
+      "\\b(?:fun|func|fn|function|def)\\b\\s*(?:\\([^()]*\\)\\s*)?(?:<[^>]*>\\s*)?&?[\\w.?!]*\\s*(?:<[^>]*>\\s*)?\\(" + PARAMS
+          + "\\)[^;={}]*(?:=\\s*[^;{}]*)?$");
   private static final Pattern C_LIKE = Pattern.compile(
       "^(?:\\[[^\\]]*\\]\\s*|@\\w+(?:\\((?:[^()]|\\([^()]*\\))*\\))?\\s*)*(?:[\\w:<>,\\[\\]*&.?]+\\s+)+[*&]*(?<name>[\\w:~]+)\\s*\\("
           + PARAMS + "\\)\\s*(?:const\\b|noexcept\\b|override\\b|throws\\s+[\\w., ]+)?\\s*(?::.*)?$");
@@ -31,7 +32,10 @@ final class FunctionHeaders {
   private static final Pattern ANNOTATION = Pattern.compile("@\\w+(?:\\((?:[^()]|\\([^()]*\\))*\\))?|\\[[^\\]]*\\]");
   private static final Pattern IDENT = Pattern.compile("\\$?[A-Za-z_][\\w]*");
   private static final Set<String> NOT_FUNCTIONS = Set.of("if", "while", "for", "foreach", "switch", "catch", "return",
-      "new", "else", "sizeof", "typeof", "using", "lock", "fixed", "when", "synchronized", "elif", "delete", "throw");
+      "new", "else", "sizeof", "typeof", "using", "lock", "fixed", "when", "synchronized", "elif", "throw");
+  /** Words before a call that make it an expression statement, not a declaration ({@code throw new E(x)}). */
+  private static final Pattern NOT_DECLARATION = Pattern.compile(
+      "\\b(?:return|throw|new|else|await|yield|case|goto|delete|co_return|co_await|assert)\\b");
   private static final Set<String> NOT_PARAMETERS = Set.of("self", "cls", "this", "_", "const", "final", "mut", "var",
       "let", "val", "inout", "ref", "out", "in", "params");
 
@@ -57,13 +61,11 @@ final class FunctionHeaders {
         }
         String name = m.group("name");
         String bare = name.substring(name.lastIndexOf(':') + 1);
-        yield NOT_FUNCTIONS.contains(bare) ? null : m.group("params");
+        boolean expression = NOT_DECLARATION.matcher(statement.substring(0, m.start("name"))).find();
+        yield NOT_FUNCTIONS.contains(bare) || expression ? null : m.group("params");
       }
       default -> null;
     };
-    if (params == null && language == Language.PYTHON) {
-      params = group(PYTHON_LAMBDA, statement, "params", null);
-    }
     if (params == null) {
       return null;
     }

@@ -33,20 +33,31 @@ final class Statements {
         case '(', '[' -> depth++;
         case ')', ']' -> depth = Math.max(0, depth - 1);
         case '{' -> {
+          // ${…} and #{…} are interpolations inside a string (JavaScript templates, Ruby): part of the expression.
+          boolean interpolation = i > 0 && (noStrings.charAt(i - 1) == '$' || noStrings.charAt(i - 1) == '#');
           if (open == saved.length) {
             saved = java.util.Arrays.copyOf(saved, Math.min(saved.length * 2, MAX_NESTING));
           }
           if (open < saved.length) {
-            saved[open++] = depth;
+            saved[open++] = interpolation ? -depth - 1 : depth;
           }
-          depth = 0;
-          add(out, noStrings, start, i);
-          start = i + 1;
+          if (interpolation) {
+            depth++;
+          } else {
+            depth = 0;
+            add(out, noStrings, start, i);
+            start = i + 1;
+          }
         }
         case '}' -> {
-          depth = open > 0 ? saved[--open] : 0;
-          add(out, noStrings, start, i);
-          start = i + 1;
+          int outer = open > 0 ? saved[--open] : 0;
+          if (outer < 0) {
+            depth = -outer - 1;
+          } else {
+            depth = outer;
+            add(out, noStrings, start, i);
+            start = i + 1;
+          }
         }
         case ';' -> {
           if (depth == 0) {

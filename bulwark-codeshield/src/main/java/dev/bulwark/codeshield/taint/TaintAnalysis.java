@@ -141,7 +141,7 @@ public final class TaintAnalysis {
           // A call that reads input into its argument (fgets(buf, …), recv(s, buf, …)) is a source for that argument.
           Matcher src = spec.sources().matcher(budgeted(ns));
           if (src.find()) {
-            t = new Taint(src.group().strip(), false, false, List.of(line));
+            t = new Taint(originOf(src.group()), false, false, List.of(line));
           }
         }
         if (t != null && m.group("to") != null) {
@@ -215,7 +215,9 @@ public final class TaintAnalysis {
       Matcher m = spec.sanitizers().matcher(budgeted(expr));
       while (m.find()) {
         int end = m.end() > 0 && expr.charAt(m.end() - 1) == '(' ? Arguments.closing(expr, m.end() - 1) + 1 : m.end();
-        for (int i = m.start(); i < Math.min(end, nsx.length); i++) {
+        // A method-style sanitizer (x.toIntOrNull(), p.getFileName()) clears its receiver too.
+        int begin = expr.charAt(m.start()) == '.' ? Arguments.receiverStart(expr, m.start()) : m.start();
+        for (int i = begin; i < Math.min(end, nsx.length); i++) {
           nsx[i] = ' ';
           if (i < cdx.length) {
             cdx[i] = ' ';
@@ -228,7 +230,7 @@ public final class TaintAnalysis {
     if (spec.sources() != null) {
       Matcher m = spec.sources().matcher(budgeted(e));
       if (m.find()) {
-        return new Taint(m.group().strip(), false, false, List.of(currentLine));
+        return new Taint(originOf(m.group()), false, false, List.of(currentLine));
       }
     }
     Taint found = null;
@@ -264,6 +266,11 @@ public final class TaintAnalysis {
       }
     }
     return false;
+  }
+
+  /** A source as it will read in a message: {@code request.getParameter}, not {@code request.getParameter(}. */
+  private static String originOf(String matched) {
+    return matched.replaceAll("[\\s(\\[<]+$", "").strip();
   }
 
   private boolean built(String ns, int from, int to) {
