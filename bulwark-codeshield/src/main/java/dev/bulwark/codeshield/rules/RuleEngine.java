@@ -136,17 +136,57 @@ public final class RuleEngine {
     if (!structural.isEmpty()) {
       runStructural(structural, language, text, out, notes, budget);
     }
-    for (Rule r : taintRules.getOrDefault(language, List.of())) {
-      runTaint(r, language, text, out, notes, budget);
+    List<Rule> taint = taintRules.getOrDefault(language, List.of());
+    if (!taint.isEmpty()) {
+      Map<String, List<int[]>> cleared = new HashMap<>();
+      Map<String, List<int[]>> unknown = new HashMap<>();
+      for (Rule r : taint) {
+        runTaint(r, language, text, out, notes, budget, cleared, unknown);
+      }
+      return judgedByDataFlow(out, cleared, unknown);
     }
     return out;
+  }
+
+  /**
+   * Findings of the pattern rules, seen through the taint pass of the same CWE: where the sink's data was sanitised or
+   * checked on the way (and nothing of unknown origin is in it) the pattern finding is a look-alike and is dropped;
+   * where the data's origin is unknown, an error becomes a warning (the sink is not reached by a known source).
+   */
+  private static List<RawFinding> judgedByDataFlow(List<RawFinding> found, Map<String, List<int[]>> cleared,
+      Map<String, List<int[]>> unknown) {
+    List<RawFinding> out = new ArrayList<>(found.size());
+    for (RawFinding f : found) {
+      if (f.rule().isTaint() || f.rule().isLanguageAgnostic()) {
+        out.add(f);
+      } else if (within(cleared.get(f.rule().cwe()), f.start())) {
+        continue;
+      } else if (f.severity() == Severity.ERROR && within(unknown.get(f.rule().cwe()), f.start())) {
+        out.add(new RawFinding(f.rule(), f.start(), f.end(), Severity.WARNING, null));
+      } else {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  private static boolean within(List<int[]> spans, int at) {
+    if (spans != null) {
+      for (int[] s : spans) {
+        if (at >= s[0] && at < s[1]) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
    * A taint rule: the data-flow pass over the block's statements (lexical, so it needs no parse and cannot fail on
    * code that does not parse). A flow from a function parameter is reported one severity lower than the rule's.
    */
-  private void runTaint(Rule r, Language language, BlockText text, List<RawFinding> out, Consumer<String> notes, long budget) {
+  private void runTaint(Rule r, Language language, BlockText text, List<RawFinding> out, Consumer<String> notes, long budget,
+      Map<String, List<int[]>> cleared, Map<String, List<int[]>> unknown) {
     try {
       GatedPattern prefilter = prefilters.get(r);
       if (prefilter != null && !prefilter.find(new BudgetedText(text.view(r.view()), System.nanoTime() + budget),
@@ -159,6 +199,8 @@ public final class RuleEngine {
         notes.accept("rule " + r.id() + ": " + result.skippedStatements() + " statement(s) over "
             + TaintAnalysis.MAX_STATEMENT_CHARS + " chars not followed by the taint pass");
       }
+      cleared.computeIfAbsent(r.cwe(), k -> new ArrayList<>()).addAll(result.cleared());
+      unknown.computeIfAbsent(r.cwe(), k -> new ArrayList<>()).addAll(result.unknown());
       for (TaintFlow f : result.flows()) {
         if (conditionsHold(r, text, f.start(), Map.of())) {
           out.add(new RawFinding(r, f.start(), f.end(), f.fromParameter() ? lower(r.severity()) : r.severity(), f));

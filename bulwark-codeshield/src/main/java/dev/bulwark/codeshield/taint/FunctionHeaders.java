@@ -37,12 +37,12 @@ final class FunctionHeaders {
   private static final Pattern NOT_DECLARATION = Pattern.compile(
       "\\b(?:return|throw|new|else|await|yield|case|goto|delete|co_return|co_await|assert)\\b");
   private static final Set<String> NOT_PARAMETERS = Set.of("self", "cls", "this", "_", "const", "final", "mut", "var",
-      "let", "val", "inout", "ref", "out", "in", "params");
+      "let", "val", "inout", "ref", "out", "in");
 
   private FunctionHeaders() {}
 
   /** The parameters if {@code statement} starts a function, else null. */
-  static List<Parameter> parameters(Language language, String statement) {
+  static List<Parameter> parameters(Language language, String statement, boolean opensBlock) {
     String params = switch (language) {
       case PYTHON -> group(PYTHON, statement, "params", null);
       case JAVASCRIPT, TYPESCRIPT -> {
@@ -56,7 +56,7 @@ final class FunctionHeaders {
       case KOTLIN, SWIFT, GO, RUST, PHP -> group(KEYWORD_FUNCTION, statement, "params", null);
       case C, CPP, JAVA, CSHARP, OBJECTIVE_C -> {
         Matcher m = C_LIKE.matcher(statement);
-        if (!m.find()) {
+        if (!opensBlock || !m.find()) { // without a body it is a call or a declaration: std::ifstream in(path);
           yield null;
         }
         String name = m.group("name");

@@ -10,8 +10,12 @@ import java.util.List;
  * nesting only grows a counter.
  */
 final class Statements {
-  /** A statement's half-open range in the block. */
-  record Span(int start, int end) {}
+  /**
+   * A statement's half-open range in the block.
+   *
+   * @param opensBlock whether a brace follows it (a function header in the C family must be followed by its body)
+   */
+  record Span(int start, int end, boolean opensBlock) {}
 
   /** Deeper brace nesting than this is not tracked (hostile input); the depth outside it is then taken as 0. */
   private static final int MAX_NESTING = 1 << 16;
@@ -33,8 +37,11 @@ final class Statements {
         case '(', '[' -> depth++;
         case ')', ']' -> depth = Math.max(0, depth - 1);
         case '{' -> {
-          // ${…} and #{…} are interpolations inside a string (JavaScript templates, Ruby): part of the expression.
-          boolean interpolation = i > 0 && (noStrings.charAt(i - 1) == '$' || noStrings.charAt(i - 1) == '#');
+          // ${…} and #{…} are interpolations inside a string (JavaScript templates, Ruby), and a brace after ( , = : [
+          // or ? opens an object literal or a destructuring pattern: all part of the expression, not a block.
+          boolean interpolation = i > 0 && (noStrings.charAt(i - 1) == '$' || noStrings.charAt(i - 1) == '#')
+              || "(,=:[?{".indexOf(previousNonBlank(noStrings, i)) >= 0 && depth > 0
+              || "=:".indexOf(previousNonBlank(noStrings, i)) >= 0 && !endsWithArrowOrOperator(noStrings, i);
           if (open == saved.length) {
             saved = java.util.Arrays.copyOf(saved, Math.min(saved.length * 2, MAX_NESTING));
           }
@@ -78,6 +85,24 @@ final class Statements {
     return out;
   }
 
+  private static char previousNonBlank(String s, int at) {
+    for (int i = at - 1; i >= 0; i--) {
+      if (!Character.isWhitespace(s.charAt(i))) {
+        return s.charAt(i);
+      }
+    }
+    return ';';
+  }
+
+  /** {@code => {} / {@code := {} / {@code == {} are a body or a comparison, not an object literal after {@code =}. */
+  private static boolean endsWithArrowOrOperator(String s, int at) {
+    int i = at - 1;
+    while (i >= 0 && Character.isWhitespace(s.charAt(i))) {
+      i--;
+    }
+    return i >= 1 && (s.charAt(i) == '>' || s.charAt(i - 1) == '=' || s.charAt(i - 1) == '!');
+  }
+
   /** Whether the line ending at {@code nl} goes on in the next line. */
   private static boolean continues(String s, int start, int nl) {
     int last = nl - 1;
@@ -102,7 +127,11 @@ final class Statements {
       to--;
     }
     if (to > from) {
-      out.add(new Span(from, to));
+      int next = to;
+      while (next < s.length() && Character.isWhitespace(s.charAt(next))) {
+        next++;
+      }
+      out.add(new Span(from, to, next < s.length() && s.charAt(next) == '{'));
     }
   }
 }

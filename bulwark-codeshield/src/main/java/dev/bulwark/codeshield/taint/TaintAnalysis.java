@@ -48,9 +48,15 @@ public final class TaintAnalysis {
   private final long deadline;
   private final Aliases aliases;
   private final Map<String, Taint> tainted = new LinkedHashMap<>();
+  /** Names known to hold clean data: true when a sanitizer or guard made them so, false for plain constants. */
+  private final Map<String, Boolean> clean = new HashMap<>();
+  /** Names assigned in this scope whose data is neither tainted nor known clean (unknown origin). */
+  private final java.util.Set<String> opaque = new java.util.HashSet<>();
   private final Map<String, Pattern> references = new HashMap<>();
   private final Map<String, Pattern> guards = new HashMap<>();
   private int skipped;
+  private final List<int[]> cleared = new ArrayList<>();
+  private final List<int[]> unknown = new ArrayList<>();
   private int currentLine = 1;
 
   private TaintAnalysis(TaintSpec spec, Language language, String code, String noStrings, LineIndex lines, long deadline) {
@@ -63,8 +69,19 @@ public final class TaintAnalysis {
     this.aliases = Aliases.of(language, code);
   }
 
-  /** The outcome for one block: the flows found, and how many over-long statements were not analysed. */
-  public record Result(List<TaintFlow> flows, int skippedStatements) {}
+  /**
+   * The outcome for one block.
+   *
+   * @param flows untrusted data reaching a sink
+   * @param cleared statements (block offsets {@code [start, end)}) with a sink whose data was sanitised or checked
+   *     on the way and holds nothing of unknown origin: look-alike findings of other rules there are false alarms
+   * @param unknown statements with a sink whose data is of unknown origin (neither a known source nor known clean)
+   * @param skippedStatements over-long statements that were not analysed
+   */
+  public record Result(List<TaintFlow> flows, List<int[]> cleared, List<int[]> unknown, int skippedStatements) {}
+
+  /** What an expression holds: its taint (or null), whether a sanitizer or cleared name is in it, and unknown data. */
+  private record Value(Taint taint, boolean sanitized, boolean opaque) {}
 
   /**
    * Runs {@code spec} over a block.
@@ -77,7 +94,7 @@ public final class TaintAnalysis {
       long deadlineNanos, int maxFlows) {
     TaintAnalysis a = new TaintAnalysis(spec, language, code, noStrings, lines, deadlineNanos);
     if (!a.sinkMayOccur()) {
-      return new Result(List.of(), 0);
+      return new Result(List.of(), List.of(), List.of(), 0);
     }
     List<TaintFlow> flows = new ArrayList<>();
     for (Statements.Span s : Statements.of(noStrings)) {
@@ -93,7 +110,7 @@ public final class TaintAnalysis {
         break;
       }
     }
-    return new Result(flows, a.skipped);
+    return new Result(flows, a.cleared, a.unknown, a.skipped);
   }
 
   /** The cheap gate: no sink anywhere in the block (after expanding import aliases) means nothing to track. */
@@ -107,13 +124,17 @@ public final class TaintAnalysis {
     String cd = code.substring(span.start(), span.end());
     int line = lines.lineOf(span.start());
     currentLine = line;
-    List<FunctionHeaders.Parameter> params = FunctionHeaders.parameters(language, ns);
+    List<FunctionHeaders.Parameter> params = FunctionHeaders.parameters(language, ns, span.opensBlock());
     if (params != null) {
       tainted.clear();
+      clean.clear();
+      opaque.clear();
       for (FunctionHeaders.Parameter p : params) {
         boolean known = spec.sources() != null && spec.sources().matcher(budgeted(p.declaration())).find();
         if (known || spec.parameters()) {
-          tainted.put(p.name(), new Taint(known ? p.declaration() : p.name(), !known, false, List.of(line)));
+          tainted.put(p.name(), new Taint(p.name(), !known, false, List.of(line)));
+        } else {
+          opaque.add(p.name());
         }
       }
       if (!ns.contains("=>") && language != Language.PYTHON) {
@@ -124,19 +145,30 @@ public final class TaintAnalysis {
     checkSinks(span, ns, cd, line, flows);
     Assignment a = Assignment.parse(ns);
     if (a != null) {
-      Taint t = evaluate(ns, cd, a.valueStart(), ns.length());
+      Value v = evaluate(ns, cd, a.valueStart(), ns.length());
       for (String target : a.targets()) {
-        if (t != null) {
-          tainted.put(target, t.through(line, built(ns, a.valueStart(), ns.length())));
-        } else if (!a.appends()) {
+        boolean wasClean = clean.containsKey(target) || !a.appends();
+        if (v.taint() != null) {
+          tainted.put(target, v.taint().through(line, built(ns, a.valueStart(), ns.length())));
+          clean.remove(target);
+          opaque.remove(target);
+        } else if (a.appends() && tainted.containsKey(target)) {
+          continue; // x += clean keeps what x held
+        } else if (!v.opaque() && wasClean) {
           tainted.remove(target);
+          opaque.remove(target);
+          clean.merge(target, v.sanitized(), (x, y) -> x || y);
+        } else {
+          tainted.remove(target);
+          clean.remove(target);
+          opaque.add(target);
         }
       }
     }
     if (spec.propagators() != null) {
       Matcher m = spec.propagators().matcher(budgeted(ns));
       while (m.find()) {
-        Taint t = evaluate(ns, cd, m.end(), ns.length());
+        Taint t = evaluate(ns, cd, m.end(), ns.length()).taint();
         if (t == null && spec.sources() != null) {
           // A call that reads input into its argument (fgets(buf, …), recv(s, buf, …)) is a source for that argument.
           Matcher src = spec.sources().matcher(budgeted(ns));
@@ -144,8 +176,9 @@ public final class TaintAnalysis {
             t = new Taint(originOf(src.group()), false, false, List.of(line));
           }
         }
-        if (t != null && m.group("to") != null) {
-          tainted.put(m.group("to"), t.through(line, true));
+        String to = written(m);
+        if (t != null && to != null) {
+          tainted.put(to, t.through(line, true));
         }
       }
     }
@@ -153,11 +186,19 @@ public final class TaintAnalysis {
 
   /** Guards read the statement with string contents kept ({@code x.contains("..")} is a check about dots). */
   private void clearGuarded(String ns) {
-    if (spec.guards() == null || tainted.isEmpty()) {
+    if (spec.guards() == null || tainted.isEmpty() && opaque.isEmpty()) {
       return;
     }
-    tainted.keySet().removeIf(name -> guards.computeIfAbsent(name, n -> Pattern.compile(
-        spec.guards().replace("${var}", Pattern.quote(n)))).matcher(budgeted(ns)).find());
+    List<String> names = new ArrayList<>(tainted.keySet());
+    names.addAll(opaque);
+    for (String name : names) {
+      if (guards.computeIfAbsent(name, n -> Pattern.compile(spec.guards().replace("${var}", Pattern.quote(n))))
+          .matcher(budgeted(ns)).find()) {
+        tainted.remove(name);
+        opaque.remove(name);
+        clean.put(name, true);
+      }
+    }
   }
 
   private void checkSinks(Statements.Span span, String ns, String cd, int line, List<TaintFlow> flows) {
@@ -190,8 +231,14 @@ public final class TaintAnalysis {
         from = m.end();
         to = ens.length();
       }
-      Taint t = evaluate(ens, ecd, from, to);
+      Value v = evaluate(ens, ecd, from, to);
+      Taint t = v.taint();
       if (t == null) {
+        if (v.opaque()) {
+          unknown.add(new int[] {span.start(), span.end()});
+        } else if (v.sanitized()) {
+          cleared.add(new int[] {span.start(), span.end()});
+        }
         continue;
       }
       boolean building = t.built() || built(ens, from, to);
@@ -206,14 +253,16 @@ public final class TaintAnalysis {
     }
   }
 
-  /** The taint of the expression {@code [from, to)} of a statement, or null when it is clean. */
-  private Taint evaluate(String ns, String cd, int from, int to) {
+  /** What the expression {@code [from, to)} of a statement holds. */
+  private Value evaluate(String ns, String cd, int from, int to) {
     char[] nsx = ns.substring(from, to).toCharArray();
     char[] cdx = cd.substring(from, Math.min(to, cd.length())).toCharArray();
+    boolean sanitized = false;
     if (spec.sanitizers() != null) {
       String expr = new String(nsx);
       Matcher m = spec.sanitizers().matcher(budgeted(expr));
       while (m.find()) {
+        sanitized = true;
         int end = m.end() > 0 && expr.charAt(m.end() - 1) == '(' ? Arguments.closing(expr, m.end() - 1) + 1 : m.end();
         // A method-style sanitizer (x.toIntOrNull(), p.getFileName()) clears its receiver too.
         int begin = expr.charAt(m.start()) == '.' ? Arguments.receiverStart(expr, m.start()) : m.start();
@@ -230,20 +279,41 @@ public final class TaintAnalysis {
     if (spec.sources() != null) {
       Matcher m = spec.sources().matcher(budgeted(e));
       if (m.find()) {
-        return new Taint(originOf(m.group()), false, false, List.of(currentLine));
+        return new Value(new Taint(originOf(m.group()), false, false, List.of(currentLine)), sanitized, false);
       }
     }
     Taint found = null;
     for (Map.Entry<String, Taint> entry : tainted.entrySet()) {
-      if (references(entry.getKey()).matcher(budgeted(e)).find() || interpolates(entry.getKey(), e, c)) {
+      if (mentions(entry.getKey(), e, c)) {
         Taint t = entry.getValue();
         if (!t.parameter()) {
-          return t;
+          return new Value(t, sanitized, false);
         }
-        found = found == null ? t : found;
+        if (found == null || t.built() && !found.built()) {
+          found = t; // of several parameters, report one that was built into a string
+        }
       }
     }
-    return found;
+    if (found != null) {
+      return new Value(found, sanitized, false);
+    }
+    boolean opaqueData = false;
+    for (String name : opaque) {
+      if (mentions(name, e, c)) {
+        opaqueData = true;
+        break;
+      }
+    }
+    for (Map.Entry<String, Boolean> entry : clean.entrySet()) {
+      if (entry.getValue() && !sanitized && mentions(entry.getKey(), e, c)) {
+        sanitized = true;
+      }
+    }
+    return new Value(null, sanitized, opaqueData);
+  }
+
+  private boolean mentions(String name, String e, String c) {
+    return references(name).matcher(budgeted(e)).find() || interpolates(name, e, c);
   }
 
   private Pattern references(String name) {
@@ -267,6 +337,18 @@ public final class TaintAnalysis {
     }
     return false;
   }
+
+  /** Alternatives of a propagator name what they write {@code to}, {@code to2}, {@code to3} or {@code to4}. */
+  private String written(Matcher m) {
+    for (String group : PROPAGATOR_GROUPS) {
+      if (spec.propagators().pattern().contains("(?<" + group + ">") && m.group(group) != null) {
+        return m.group(group);
+      }
+    }
+    return null;
+  }
+
+  private static final String[] PROPAGATOR_GROUPS = {"to", "to2", "to3", "to4"};
 
   /** A source as it will read in a message: {@code request.getParameter}, not {@code request.getParameter(}. */
   private static String originOf(String matched) {

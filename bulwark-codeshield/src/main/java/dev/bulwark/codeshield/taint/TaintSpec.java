@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  *     argument list: {@code escapeshellarg(x)}, {@code int(x)})
  * @param guards a statement matching this (with {@code ${var}} standing for the variable) clears that variable from
  *     there on: allow-list membership, containment checks, digit checks
- * @param propagators a statement matching this taints its {@code to} group when the rest of the statement carries
+ * @param propagators a statement matching this taints its {@code to} group (alternatives may use {@code to2} to {@code to4}) when the rest of the statement carries
  *     taint ({@code sprintf(buf, …, x)}, {@code sb.append(x)})
  */
 public record TaintSpec(
