@@ -26,10 +26,11 @@ final class Aliases {
   private final Map<String, String> names;
   private final Pattern uses;
 
-  private Aliases(Map<String, String> names) {
+  /** @param calls whether an alias may be called directly ({@code run(x)}), not only used as a module ({@code cp.exec}) */
+  private Aliases(Map<String, String> names, boolean calls) {
     this.names = names;
     this.uses = names.isEmpty() ? null : Pattern.compile("(?<![\\w$.])(" + String.join("|",
-        names.keySet().stream().map(Pattern::quote).toList()) + ")(?=\\s*[.(])");
+        names.keySet().stream().map(Pattern::quote).toList()) + (calls ? ")(?=\\s*[.(])" : ")(?=\\s*\\.)"));
   }
 
   static Aliases of(Language language, String code) {
@@ -72,7 +73,8 @@ final class Aliases {
       }
       default -> { }
     }
-    return new Aliases(names);
+    // A required module is an object (cp.exec); a required function (escapeHtml) keeps its own name.
+    return new Aliases(names, language != Language.JAVASCRIPT && language != Language.TYPESCRIPT);
   }
 
   private static void put(Map<String, String> names, String alias, String target) {

@@ -331,11 +331,36 @@ public final class TaintAnalysis {
     Matcher m = p.matcher(budgeted(cd));
     while (m.find()) {
       int at = m.end() - 1;
-      if (at < ns.length() && ns.charAt(at) != cd.charAt(at)) {
-        return true; // inside a literal: the view without strings blanked it
+      if (at < ns.length() && ns.charAt(at) != cd.charAt(at) && interpolating(ns, cd, m.start())) {
+        return true; // inside a literal that substitutes it
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the literal around {@code at} substitutes the form found there: Python only in f-strings, C# only in
+   * {@code $"…"}, JavaScript only {@code ${…}} in template literals, nothing in Java, C, C++ and Go (a Jinja
+   * {@code {{ x }}} or a MessageFormat {@code {0}} in a plain string is text, not the variable).
+   */
+  private boolean interpolating(String ns, String cd, int at) {
+    int quote = at;
+    while (quote > 0 && "\"'`".indexOf(ns.charAt(quote)) < 0) {
+      quote--;
+    }
+    String prefix = ns.substring(Math.max(0, quote - 3), quote);
+    char form = cd.charAt(at);
+    boolean dollarBrace = form == '$' && at + 1 < cd.length() && cd.charAt(at + 1) == '{';
+    return switch (language) {
+      case PYTHON -> form == '{' && prefix.toLowerCase(java.util.Locale.ROOT).matches("(?:.*[^a-z])?[rb]?f[rb]?")
+          && (at == 0 || cd.charAt(at - 1) != '{');
+      case CSHARP -> form == '{' && (prefix.endsWith("$") || prefix.endsWith("$@") || prefix.endsWith("@$"));
+      case JAVASCRIPT, TYPESCRIPT -> dollarBrace && ns.charAt(quote) == '`';
+      case JAVA, C, CPP, GO, OBJECTIVE_C -> false;
+      case RUBY -> form == '#';
+      case SWIFT -> form == '\\';
+      default -> true; // Kotlin and PHP $x / ${x} / {$x}, Rust {x}
+    };
   }
 
   /** Alternatives of a propagator name what they write {@code to}, {@code to2}, {@code to3} or {@code to4}. */

@@ -31,3 +31,9 @@ async function count(db) {
   // ok: javascript.tainted-sql
   return db.get('SELECT count(*) AS n FROM orders');
 }
+
+app.get('/items2', async (req, res) => {
+  const col = SORTABLE.has(req.query.sort) ? req.query.sort : 'name';
+  // ok: javascript.tainted-sql
+  res.json(await db.query(`SELECT * FROM items ORDER BY ${col}`));
+});

@@ -43,3 +43,9 @@ def report(conn):
     conn.cursor().execute(stmt)
     # ok: python.tainted-sql
     conn.execute("SELECT count(*) FROM audit")
+
+
+def ordered(conn):
+    col = request.args["sort"] if request.args["sort"] in ALLOWED_COLUMNS else "name"
+    # ok: python.tainted-sql
+    return conn.execute(f"SELECT * FROM items ORDER BY {col}").fetchall()
