@@ -115,9 +115,18 @@ public final class TaintAnalysis {
 
   /** The cheap gate: no sink anywhere in the block (after expanding import aliases) means nothing to track. */
   private boolean sinkMayOccur() {
-    return spec.sinks().matcher(budgeted(noStrings)).find()
-        || !aliases.isEmpty() && spec.sinks().matcher(budgeted(aliases.expand(noStrings))).find();
+    return spec.sinks().matcher(budgeted(code)).find()
+        || !aliases.isEmpty() && spec.sinks().matcher(budgeted(aliases.expand(code))).find();
   }
+
+  /**
+   * A route decorator or attribute ({@code @app.get(…)}, {@code @router.post}, {@code @GetMapping}, {@code [HttpGet]})
+   * makes the next function a request handler: its parameters are request data.
+   */
+  private static final Pattern HANDLER = Pattern.compile(
+      "^@\\s*\\w+(?:\\s*\\.\\s*\\w+)*\\s*\\.\\s*(?:get|post|put|patch|delete|route|api_route)\\s*\\("
+          + "|^@(?:Get|Post|Put|Delete|Patch|Request)Mapping\\b|^\\[\\s*(?:Http(?:Get|Post|Put|Delete|Patch)|Route)\\b");
+  private boolean handlerNext;
 
   private void statement(Statements.Span span, List<TaintFlow> flows) {
     String ns = noStrings.substring(span.start(), span.end());
@@ -125,12 +134,14 @@ public final class TaintAnalysis {
     int line = lines.lineOf(span.start());
     currentLine = line;
     List<FunctionHeaders.Parameter> params = FunctionHeaders.parameters(language, ns, span.opensBlock());
+    boolean handler = handlerNext;
+    handlerNext = HANDLER.matcher(ns).find() || handler && params == null && ns.startsWith("@");
     if (params != null) {
       tainted.clear();
       clean.clear();
       opaque.clear();
       for (FunctionHeaders.Parameter p : params) {
-        boolean known = spec.sources() != null && spec.sources().matcher(budgeted(p.declaration())).find();
+        boolean known = handler || spec.sources() != null && spec.sources().matcher(budgeted(p.declaration())).find();
         if (known || spec.parameters()) {
           tainted.put(p.name(), new Taint(p.name(), !known, false, List.of(line)));
         } else {
@@ -208,8 +219,14 @@ public final class TaintAnalysis {
     if (ecd.length() != ens.length()) {
       ecd = ens; // an alias inside a string moved the offsets apart: give up interpolation checks here
     }
-    Matcher m = spec.sinks().matcher(budgeted(ens));
+    // Sinks are matched with string contents visible (a sink may depend on a literal argument: Content(…, "text/html")),
+    // but never inside a literal; arguments are then read on the view without strings, whose offsets are the same.
+    boolean sameShape = ecd.length() == ens.length();
+    Matcher m = spec.sinks().matcher(budgeted(sameShape ? ecd : ens));
     while (m.find()) {
+      if (sameShape && m.start() < ens.length() && ens.charAt(m.start()) != ecd.charAt(m.start())) {
+        continue;
+      }
       int from;
       int to;
       char lastChar = m.end() > 0 ? ens.charAt(m.end() - 1) : ' ';
@@ -309,7 +326,43 @@ public final class TaintAnalysis {
         sanitized = true;
       }
     }
-    return new Value(null, sanitized, opaqueData);
+    // Sanitised only counts when every variable left in the expression is known to be clean: one untracked value
+    // (a field, a global, a call result) may still carry anything.
+    return new Value(null, sanitized && onlyCleanNames(e), opaqueData);
+  }
+
+  private static final Pattern VARIABLE = Pattern.compile(
+      "(?<![\\w$.>:])\\$?[A-Za-z_][\\w]*(?:\\s*(?:\\.|->|::|\\?\\.)\\s*\\$?[A-Za-z_]\\w*)*+(?!\\s*[(\"'`\\w])");
+  private static final java.util.Set<String> WORDS = java.util.Set.of("true", "false", "null", "None", "True", "False",
+      "nil", "this", "self", "new", "return", "await", "in", "not", "and", "or", "is", "if", "else", "as", "typeof");
+
+  private boolean onlyCleanNames(String e) {
+    Matcher m = VARIABLE.matcher(budgeted(e));
+    while (m.find()) {
+      String chain = m.group().replaceAll("\\s+", "");
+      if (WORDS.contains(chain) || chain.equals(chain.toUpperCase(java.util.Locale.ROOT))) {
+        continue; // keywords and ALL_CAPS constants
+      }
+      if (!knownClean(chain)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the name, or the object it is a member of ({@code root} of {@code root.sep}), is known to be clean. */
+  private boolean knownClean(String chain) {
+    String c = chain;
+    while (true) {
+      if (clean.containsKey(c)) {
+        return true;
+      }
+      int cut = Math.max(c.lastIndexOf('.'), Math.max(c.lastIndexOf("->"), c.lastIndexOf("::")));
+      if (cut <= 0) {
+        return false;
+      }
+      c = c.substring(0, cut);
+    }
   }
 
   private boolean mentions(String name, String e, String c) {

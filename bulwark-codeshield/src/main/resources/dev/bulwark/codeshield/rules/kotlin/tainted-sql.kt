@@ -23,3 +23,10 @@ fun Route.orders() {
         val more = db.createStatement().executeQuery("SELECT * FROM orders LIMIT 20 OFFSET " + page * 20)
     }
 }
+
+fun findByCity(city: String): List<String> = transaction {
+    // ruleid: kotlin.tainted-sql
+    exec("SELECT name FROM customers WHERE city = '$city'") { rs -> rs.next() }
+    // ok: kotlin.tainted-sql
+    exec("SELECT name FROM customers WHERE city = ?", listOf(VarCharColumnType() to city)) { rs -> rs.next() }
+}

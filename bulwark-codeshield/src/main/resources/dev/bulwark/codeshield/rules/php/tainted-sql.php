@@ -26,3 +26,9 @@ if (!in_array($order, $allowed, true)) {
 }
 // ok: php.tainted-sql
 $rows = $pdo->query("SELECT * FROM users ORDER BY $order");
+
+$status = $_GET['status'];
+// ok: php.tainted-sql
+$rows = DB::select('SELECT * FROM orders WHERE status = ?', [$status]);
+// ruleid: php.tainted-sql
+$rows = DB::select("SELECT * FROM orders WHERE status = '$status'");

@@ -34,3 +34,9 @@ def upload():
 def local(path):
     # ok: python.tainted-path
     return open(path).read()
+
+
+@app.get("/exports/{name}")
+def export(name: str):
+    # ruleid: python.tainted-path
+    return FileResponse(BASE + "/" + name)
