@@ -43,6 +43,8 @@ public final class RuleEngine {
   private final Map<Rule, List<String>> groupNames = new HashMap<>();
   private final Map<Rule, GatedPattern> regexes = new HashMap<>();
   private final Map<Rule, GatedPattern> prefilters = new HashMap<>();
+  /** Taint rules: their sinks, searched only in windows around the literals they need (as for regex rules). */
+  private final Map<Rule, GatedPattern> sinkGates = new HashMap<>();
   /**
    * Conditions with {@code ${name}} filled in, compiled once per distinct source: the same names (buf, cmd, sql) recur
    * across blocks. Emptied when it reaches {@link #MAX_FILLED_IN} entries, so odd inputs cannot grow it without bound.
@@ -82,6 +84,9 @@ public final class RuleEngine {
         if (c.compiled() != null) {
           fixedConditions.computeIfAbsent(c.compiled(), GatedPattern::of);
         }
+      }
+      if (r.isTaint()) {
+        sinkGates.put(r, GatedPattern.of(r.taint().sinks()));
       }
       if (r.regex() != null) {
         regexes.put(r, GatedPattern.of(r.regex()));
@@ -193,8 +198,12 @@ public final class RuleEngine {
           text.index(r.view()), text.lines())) {
         return;
       }
-      TaintAnalysis.Result result = TaintAnalysis.run(r.taint(), language, text.mask().code(),
-          text.mask().codeWithoutStrings(), text.lines(), System.nanoTime() + budget, maxPerRule);
+      // No sink in the block (and no import alias that could rename one): nothing to follow.
+      if (!sinkGates.get(r).find(new BudgetedText(text.view(TextView.CODE), System.nanoTime() + budget),
+          text.index(TextView.CODE), text.lines()) && !text.taint(language).hasAliases()) {
+        return;
+      }
+      TaintAnalysis.Result result = TaintAnalysis.run(r.taint(), text.taint(language), System.nanoTime() + budget, maxPerRule);
       if (result.skippedStatements() > 0) {
         notes.accept("rule " + r.id() + ": " + result.skippedStatements() + " statement(s) over "
             + TaintAnalysis.MAX_STATEMENT_CHARS + " chars not followed by the taint pass");

@@ -39,13 +39,22 @@ final class FunctionHeaders {
   private static final Set<String> NOT_PARAMETERS = Set.of("self", "cls", "this", "_", "const", "final", "mut", "var",
       "let", "val", "inout", "ref", "out", "in");
 
+  /** Longer statements are not taken for headers (a header is a line or two; this bounds the regexes' work). */
+  static final int MAX_HEADER_CHARS = 600;
+
   private FunctionHeaders() {}
 
   /** The parameters if {@code statement} starts a function, else null. */
   static List<Parameter> parameters(Language language, String statement, boolean opensBlock) {
+    if (statement.indexOf('(') < 0 && statement.indexOf("=>") < 0) {
+      return null; // every header form has a parameter list (or an arrow)
+    }
     String params = switch (language) {
       case PYTHON -> group(PYTHON, statement, "params", null);
       case JAVASCRIPT, TYPESCRIPT -> {
+        if (!statement.contains("=>") && !statement.contains("function")) {
+          yield null;
+        }
         Matcher m = JAVASCRIPT.matcher(statement);
         if (!m.find()) {
           yield null;

@@ -46,27 +46,26 @@ public final class TaintAnalysis {
   private final String noStrings;
   private final LineIndex lines;
   private final long deadline;
-  private final Aliases aliases;
+  private final TaintBlock block;
+  private Aliases aliases;
   private final Map<String, Taint> tainted = new LinkedHashMap<>();
   /** Names known to hold clean data: true when a sanitizer or guard made them so, false for plain constants. */
   private final Map<String, Boolean> clean = new HashMap<>();
   /** Names assigned in this scope whose data is neither tainted nor known clean (unknown origin). */
   private final java.util.Set<String> opaque = new java.util.HashSet<>();
-  private final Map<String, Pattern> references = new HashMap<>();
-  private final Map<String, Pattern> guards = new HashMap<>();
   private int skipped;
   private final List<int[]> cleared = new ArrayList<>();
   private final List<int[]> unknown = new ArrayList<>();
   private int currentLine = 1;
 
-  private TaintAnalysis(TaintSpec spec, Language language, String code, String noStrings, LineIndex lines, long deadline) {
+  private TaintAnalysis(TaintSpec spec, TaintBlock block, long deadline) {
     this.spec = spec;
-    this.language = language;
-    this.code = code;
-    this.noStrings = noStrings;
-    this.lines = lines;
+    this.language = block.language;
+    this.code = block.code;
+    this.noStrings = block.noStrings;
+    this.lines = block.lines;
     this.deadline = deadline;
-    this.aliases = Aliases.of(language, code);
+    this.block = block;
   }
 
   /**
@@ -86,18 +85,18 @@ public final class TaintAnalysis {
   /**
    * Runs {@code spec} over a block.
    *
-   * @param code the block with comments blanked
-   * @param noStrings the block with comments and string contents blanked (same length)
    * @throws BudgetedText.Exhausted when {@code deadlineNanos} passes
    */
-  public static Result run(TaintSpec spec, Language language, String code, String noStrings, LineIndex lines,
-      long deadlineNanos, int maxFlows) {
-    TaintAnalysis a = new TaintAnalysis(spec, language, code, noStrings, lines, deadlineNanos);
+  public static Result run(TaintSpec spec, TaintBlock block, long deadlineNanos, int maxFlows) {
+    TaintAnalysis a = new TaintAnalysis(spec, block, deadlineNanos);
     if (!a.sinkMayOccur()) {
       return new Result(List.of(), List.of(), List.of(), 0);
     }
+    a.aliases = block.aliases();
     List<TaintFlow> flows = new ArrayList<>();
-    for (Statements.Span s : Statements.of(noStrings)) {
+    List<Statements.Span> statements = block.statements();
+    for (int i = 0; i < statements.size(); i++) {
+      Statements.Span s = statements.get(i);
       if (System.nanoTime() > deadlineNanos) {
         throw new BudgetedText.Exhausted();
       }
@@ -105,7 +104,7 @@ public final class TaintAnalysis {
         a.skipped++;
         continue;
       }
-      a.statement(s, flows);
+      a.statement(s, block.parameters(i), flows);
       if (flows.size() >= maxFlows) {
         break;
       }
@@ -115,8 +114,11 @@ public final class TaintAnalysis {
 
   /** The cheap gate: no sink anywhere in the block (after expanding import aliases) means nothing to track. */
   private boolean sinkMayOccur() {
-    return spec.sinks().matcher(budgeted(code)).find()
-        || !aliases.isEmpty() && spec.sinks().matcher(budgeted(aliases.expand(code))).find();
+    if (spec.sinks().matcher(budgeted(code)).find()) {
+      return true;
+    }
+    Aliases a = block.aliases();
+    return !a.isEmpty() && spec.sinks().matcher(budgeted(a.expand(code))).find();
   }
 
   /**
@@ -128,12 +130,11 @@ public final class TaintAnalysis {
           + "|^@(?:Get|Post|Put|Delete|Patch|Request)Mapping\\b|^\\[\\s*(?:Http(?:Get|Post|Put|Delete|Patch)|Route)\\b");
   private boolean handlerNext;
 
-  private void statement(Statements.Span span, List<TaintFlow> flows) {
+  private void statement(Statements.Span span, List<FunctionHeaders.Parameter> params, List<TaintFlow> flows) {
     String ns = noStrings.substring(span.start(), span.end());
     String cd = code.substring(span.start(), span.end());
     int line = lines.lineOf(span.start());
     currentLine = line;
-    List<FunctionHeaders.Parameter> params = FunctionHeaders.parameters(language, ns, span.opensBlock());
     boolean handler = handlerNext;
     handlerNext = HANDLER.matcher(ns).find() || handler && params == null && ns.startsWith("@");
     if (params != null) {
@@ -196,21 +197,37 @@ public final class TaintAnalysis {
   }
 
   /** Guards read the statement with string contents kept ({@code x.contains("..")} is a check about dots). */
-  private void clearGuarded(String ns) {
+  private void clearGuarded(String cd) {
     if (spec.guards() == null || tainted.isEmpty() && opaque.isEmpty()) {
       return;
     }
-    List<String> names = new ArrayList<>(tainted.keySet());
-    names.addAll(opaque);
-    for (String name : names) {
-      if (guards.computeIfAbsent(name, n -> Pattern.compile(spec.guards().replace("${var}", Pattern.quote(n))))
-          .matcher(budgeted(ns)).find()) {
-        tainted.remove(name);
-        opaque.remove(name);
-        clean.put(name, true);
+    Matcher m = guardPattern(spec.guards()).matcher(budgeted(cd));
+    while (m.find()) {
+      for (int g = 1; g <= m.groupCount(); g++) {
+        String name = m.group(g);
+        if (name != null && (tainted.remove(name) != null | opaque.remove(name))) {
+          clean.put(name, true);
+        }
       }
     }
   }
+
+  /**
+   * The guard template compiled once, each {@code ${var}} a capturing group for a name (the only groups: the loader
+   * compiles templates with {@code x} in place of the placeholder, so a template's own groups would be rejected).
+   */
+  private static Pattern guardPattern(String template) {
+    return GUARDS.computeIfAbsent(template, t -> {
+      String[] parts = t.replace("(?<", "(?:<").split(Pattern.quote("${var}"), -1);
+      StringBuilder sb = new StringBuilder(parts[0]);
+      for (int i = 1; i < parts.length; i++) {
+        sb.append("(\\$?[A-Za-z_]\\w*(?:(?:\\.|->)[A-Za-z_]\\w*)*)").append(parts[i]);
+      }
+      return Pattern.compile(sb.toString().replace("(?:<", "(?<"));
+    });
+  }
+
+  private static final Map<String, Pattern> GUARDS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private void checkSinks(Statements.Span span, String ns, String cd, int line, List<TaintFlow> flows) {
     String ens = aliases.expand(ns);
@@ -370,7 +387,23 @@ public final class TaintAnalysis {
   }
 
   private Pattern references(String name) {
-    return this.references.computeIfAbsent(name, n -> Pattern.compile("(?<![\\w$.])" + Pattern.quote(n) + "(?![\\w$])"));
+    return cached(name, n -> Pattern.compile("(?<![\\w$.])" + Pattern.quote(n) + "(?![\\w$])"));
+  }
+
+  /** Name patterns recur across blocks and rules (sql, path, name, query): compiled once, in a bounded cache. */
+  private static final Map<String, Pattern> NAME_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_NAME_PATTERNS = 8192;
+
+  private static Pattern cached(String key, java.util.function.Function<String, Pattern> compile) {
+    Pattern p = NAME_PATTERNS.get(key);
+    if (p == null) {
+      if (NAME_PATTERNS.size() >= MAX_NAME_PATTERNS) {
+        NAME_PATTERNS.clear();
+      }
+      p = compile.apply(key);
+      NAME_PATTERNS.put(key, p);
+    }
+    return p;
   }
 
   /** Whether the string literals of the expression interpolate {@code name}: {@code {name}}, {@code ${name}}, {@code $name}, {@code \(name)}, {@code #{name}}. */
@@ -379,7 +412,7 @@ public final class TaintAnalysis {
       return false;
     }
     String bare = name.startsWith("$") ? name.substring(1) : name;
-    Pattern p = references.computeIfAbsent("\u0000" + bare, n -> Pattern.compile(
+    Pattern p = cached("\u0000" + bare, n -> Pattern.compile(
         "(?:\\$\\{|\\{|\\\\\\(|#\\{|\\$)\\s*" + Pattern.quote(bare) + "(?![\\w$])"));
     Matcher m = p.matcher(budgeted(cd));
     while (m.find()) {
