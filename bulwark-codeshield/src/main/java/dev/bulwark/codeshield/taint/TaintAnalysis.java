@@ -316,30 +316,30 @@ public final class TaintAnalysis {
         return new Value(new Taint(originOf(m.group()), false, false, List.of(currentLine)), sanitized, false);
       }
     }
+    // The names the expression mentions, looked up in the maps (linear in the expression, whatever the scope holds).
+    java.util.Set<String> mentioned = mentionedNames(e, c);
     Taint found = null;
-    for (Map.Entry<String, Taint> entry : tainted.entrySet()) {
-      if (mentions(entry.getKey(), e, c)) {
-        Taint t = entry.getValue();
-        if (!t.parameter()) {
-          return new Value(t, sanitized, false);
-        }
-        if (found == null || t.built() && !found.built()) {
-          found = t; // of several parameters, report one that was built into a string
-        }
+    for (String name : mentioned) {
+      Taint t = tainted.get(name);
+      if (t == null) {
+        continue;
+      }
+      if (!t.parameter()) {
+        return new Value(t, sanitized, false);
+      }
+      if (found == null || t.built() && !found.built()) {
+        found = t; // of several parameters, report one that was built into a string
       }
     }
     if (found != null) {
       return new Value(found, sanitized, false);
     }
     boolean opaqueData = false;
-    for (String name : opaque) {
-      if (mentions(name, e, c)) {
+    for (String name : mentioned) {
+      if (opaque.contains(name)) {
         opaqueData = true;
-        break;
       }
-    }
-    for (Map.Entry<String, Boolean> entry : clean.entrySet()) {
-      if (entry.getValue() && !sanitized && mentions(entry.getKey(), e, c)) {
+      if (Boolean.TRUE.equals(clean.get(name))) {
         sanitized = true;
       }
     }
@@ -382,46 +382,48 @@ public final class TaintAnalysis {
     }
   }
 
-  private boolean mentions(String name, String e, String c) {
-    return references(name).matcher(budgeted(e)).find() || interpolates(name, e, c);
-  }
+  private static final Pattern NAME = Pattern.compile(
+      "(?<![\\w$])\\$?[A-Za-z_][\\w]*(?:\\s*(?:\\.|->|::|\\?\\.)\\s*\\$?[A-Za-z_]\\w*)*+");
+  private static final Pattern INTERPOLATED = Pattern.compile(
+      "(?:\\$\\{|\\{|\\\\\\(|#\\{|\\$)\\s*([A-Za-z_]\\w*(?:\\s*(?:\\.|->)\\s*[A-Za-z_]\\w*)*+)");
 
-  private Pattern references(String name) {
-    return cached(name, n -> Pattern.compile("(?<![\\w$.])" + Pattern.quote(n) + "(?![\\w$])"));
-  }
-
-  /** Name patterns recur across blocks and rules (sql, path, name, query): compiled once, in a bounded cache. */
-  private static final Map<String, Pattern> NAME_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
-  private static final int MAX_NAME_PATTERNS = 8192;
-
-  private static Pattern cached(String key, java.util.function.Function<String, Pattern> compile) {
-    Pattern p = NAME_PATTERNS.get(key);
-    if (p == null) {
-      if (NAME_PATTERNS.size() >= MAX_NAME_PATTERNS) {
-        NAME_PATTERNS.clear();
-      }
-      p = compile.apply(key);
-      NAME_PATTERNS.put(key, p);
-    }
-    return p;
-  }
-
-  /** Whether the string literals of the expression interpolate {@code name}: {@code {name}}, {@code ${name}}, {@code $name}, {@code \(name)}, {@code #{name}}. */
-  private boolean interpolates(String name, String ns, String cd) {
-    if (cd.equals(ns)) {
-      return false;
-    }
-    String bare = name.startsWith("$") ? name.substring(1) : name;
-    Pattern p = cached("\u0000" + bare, n -> Pattern.compile(
-        "(?:\\$\\{|\\{|\\\\\\(|#\\{|\\$)\\s*" + Pattern.quote(bare) + "(?![\\w$])"));
-    Matcher m = p.matcher(budgeted(cd));
+  /**
+   * Every name the expression mentions, with the objects it is a member of ({@code a.b.c} gives {@code a.b.c},
+   * {@code a.b}, {@code a}), from the code outside literals and from substitutions inside interpolating literals.
+   */
+  private java.util.Set<String> mentionedNames(String e, String c) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    Matcher m = NAME.matcher(budgeted(e));
     while (m.find()) {
-      int at = m.end() - 1;
-      if (at < ns.length() && ns.charAt(at) != cd.charAt(at) && interpolating(ns, cd, m.start())) {
-        return true; // inside a literal that substitutes it
+      if (m.start() > 0 && e.charAt(m.start() - 1) == '.' && (m.start() < 2 || e.charAt(m.start() - 2) != '.')) {
+        continue; // a member of something else (obj.name), unless after a spread (...name)
+      }
+      addWithOwners(out, m.group().replaceAll("\\s+", ""));
+    }
+    if (!c.equals(e)) {
+      Matcher i = INTERPOLATED.matcher(budgeted(c));
+      while (i.find()) {
+        int at = i.end(1) - 1;
+        if (at < e.length() && e.charAt(at) != c.charAt(at) && interpolating(e, c, i.start())) {
+          String name = i.group(1).replaceAll("\\s+", "");
+          addWithOwners(out, name);
+          addWithOwners(out, "$" + name);
+        }
       }
     }
-    return false;
+    return out;
+  }
+
+  private static void addWithOwners(java.util.Set<String> out, String chain) {
+    String c = chain;
+    while (out.size() < 4096) {
+      out.add(c);
+      int cut = Math.max(c.lastIndexOf('.'), Math.max(c.lastIndexOf("->"), c.lastIndexOf("::")));
+      if (cut <= 0) {
+        return;
+      }
+      c = c.substring(0, cut);
+    }
   }
 
   /**
