@@ -4,6 +4,7 @@ import dev.bulwark.codeshield.detect.LanguageDetector;
 import dev.bulwark.codeshield.extract.CodeBlock;
 import dev.bulwark.codeshield.extract.FencedBlocks;
 import dev.bulwark.codeshield.rules.RawFinding;
+import dev.bulwark.codeshield.taint.TaintFlow;
 import dev.bulwark.codeshield.rules.Rule;
 import dev.bulwark.codeshield.rules.RuleEngine;
 import dev.bulwark.codeshield.rules.RuleLoader;
@@ -179,8 +180,16 @@ public final class CodeShield {
     int line = lines.lineOf(start);
     String snippet = Excerpt.of(lines.line(line).strip(), 160);
     Rule r = f.rule();
-    return new Issue(r.id(), r.cwe(), r.severity(), line, lines.columnOf(start), start, end,
-        r.isLanguageAgnostic() ? null : lang, snippet, r.message(), r.fix());
+    String description = r.message();
+    if (f.flow() != null) {
+      // The flow counts lines within the block; the issue counts them in the whole text.
+      int shift = lines.lineOf(block.offset()) - 1;
+      TaintFlow flow = f.flow();
+      description += " (" + new TaintFlow(flow.start(), flow.end(), flow.origin(), flow.fromParameter(),
+          flow.lines().stream().map(l -> l + shift).toList()).describe() + ")";
+    }
+    return new Issue(r.id(), r.cwe(), f.severity(), line, lines.columnOf(start), start, end,
+        r.isLanguageAgnostic() ? null : lang, snippet, description, r.fix());
   }
 
   /** One issue per rule and line, in text order. */
