@@ -8,7 +8,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -36,12 +35,13 @@ final class Responses {
     for (Map.Entry<String, String> h : answer.headers().entrySet()) {
       headers.set(h.getKey(), h.getValue());
     }
-    headers.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
-    headers.set(HttpHeaderNames.DATE, now());
+    // Names in their usual spelling (Netty's constants are lower case), for people reading raw answers.
+    headers.set("Content-Length", body.length);
+    headers.set("Date", now());
     if (answer.close()) {
-      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      headers.set("Connection", HttpHeaderValues.CLOSE);
     } else if (http10KeepAlive) {
-      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+      headers.set("Connection", HttpHeaderValues.KEEP_ALIVE);
     }
     return response;
   }
