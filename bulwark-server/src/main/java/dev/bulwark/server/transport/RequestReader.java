@@ -78,7 +78,12 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext context, Object msg) {
     if (discarding) {
-      read(msg);  // the rest of a refused request: dropped, and counted towards the lingering close
+      // The rest of a refused request (and anything pipelined after it): dropped, and counted towards the
+      // lingering close. Nothing after a refusal is answered: the connection closes.
+      if (msg instanceof HttpContent content) {
+        guard.dropped(content.content().readableBytes());
+      }
+      ReferenceCountUtil.release(msg);
       return;
     }
     if (busy || !pending.isEmpty()) {
