@@ -157,6 +157,33 @@ public final class CodeShield {
     return new CodeShieldResult(treatment != Treatment.IGNORE, treatment, issues, List.copyOf(languages), agnosticOnly, notes);
   }
 
+  /**
+   * Scans text outside fenced blocks with the language-agnostic rules only (leaked keys, ...), as {@link #scan} does
+   * for the prose between blocks: streamed answers are scanned a piece at a time.
+   */
+  public CodeShieldResult scanProse(String prose) {
+    Objects.requireNonNull(prose, "prose");
+    List<String> notes = new ArrayList<>();
+    if (prose.isBlank()) {
+      return new CodeShieldResult(false, Treatment.IGNORE, List.of(), List.of(), false, notes);
+    }
+    LineIndex lines = new LineIndex(prose);
+    CodeBlock whole = new CodeBlock(prose, 0, null, false, true);
+    List<Issue> issues = new ArrayList<>();
+    for (RawFinding f : engine.run(prose, null, notes::add)) {
+      issues.add(issue(f, whole, null, prose, lines));
+    }
+    issues = dedupe(issues);
+    Treatment treatment = Treatment.IGNORE;
+    for (Issue i : issues) {
+      Treatment t = policy.treatmentOf(i.severity());
+      if (t.compareTo(treatment) > 0) {
+        treatment = t;
+      }
+    }
+    return new CodeShieldResult(treatment != Treatment.IGNORE, treatment, issues, List.of(), false, notes);
+  }
+
   private Language languageOf(CodeBlock block, Language hint) {
     if (block.tag() != null) {
       String tag = block.tag().toLowerCase(Locale.ROOT);
