@@ -5,6 +5,8 @@
 #   bench/load.sh --quick                 # one 5 s run at 32 connections
 #   bench/load.sh --soak 300              # then a 5-minute mixed soak, sampling the server's resident memory
 #   bench/load.sh --endpoints "scan code" --connections "32" --runs 5 --duration 15
+#   bench/load.sh --bulwark /tmp/old/bulwark ...   # another build's launcher (a baseline), same bodies and flags
+#   bench/load.sh --endpoints scan --slow 2000     # each row again beside 2,000 slow-header attackers
 #
 # Prints req/s, p50 and p99 per endpoint and concurrency (medians over the runs), errors, and the server's RSS.
 # The server and wrk share this machine's cores, so the numbers are pessimistic; run it on a quiet machine.
@@ -20,8 +22,10 @@ ENDPOINTS="healthz scan trace code code-file prompt-guard prompt-guard-encoder"
 WRK_THREADS=1
 SOAK=0
 CONFIG="$ROOT/bench/rules-only.yaml"
+BULWARK="$ROOT/bulwark"
+SLOW=0
 
-usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) DURATION="$2"; shift 2 ;;
@@ -33,6 +37,8 @@ while [ $# -gt 0 ]; do
     --soak) SOAK="$2"; shift 2 ;;
     --config) CONFIG="$2"; shift 2 ;;
     --port) PORT="$2"; shift 2 ;;
+    --bulwark) BULWARK="$2"; shift 2 ;;
+    --slow) SLOW="$2"; shift 2 ;;
     --quick) DURATION=5; WARMUP=3; RUNS=1; CONNECTIONS=32; shift ;;
     -h|--help) usage 0 ;;
     *) echo "load.sh: unknown argument '$1'" >&2; usage 64 ;;
@@ -85,10 +91,27 @@ cat > "$WORK/code-file.json" <<'JSON'
 {"language": "python", "code": "import os\nimport subprocess\nimport json\n\n\ndef load_settings(path):\n    with open(path) as f:\n        return json.load(f)\n\n\ndef archive(directory, target):\n    files = [f for f in os.listdir(directory) if f.endswith('.log')]\n    for name in files:\n        full = os.path.join(directory, name)\n        if os.path.getsize(full) > 1024:\n            subprocess.run(['gzip', '-k', full], check=True)\n    os.system('tar czf ' + target + ' ' + directory)\n    return len(files)\n\n\ndef main():\n    settings = load_settings('settings.json')\n    count = archive(settings['logs'], settings['archive'])\n    print('archived', count, 'files')\n\n\nif __name__ == '__main__':\n    main()\n"}
 JSON
 
+fds() { ls "/proc/$SERVER_PID/fd" 2>/dev/null | wc -l; }
+threads() { ls "/proc/$SERVER_PID/task" 2>/dev/null | wc -l; }
+# One table row: a warm-up, then $RUNS runs of wrk; medians of req/s, p50 and p99, the errors of all runs.
+row() {
+  local name="$1" c="$2" url="$3" body="$4"
+  wrk -t"$WRK_THREADS" -c"$c" -d"${WARMUP}s" --timeout 30s -s "$ROOT/bench/post.lua" "$url" -- "$body" >/dev/null 2>&1 || true
+  : >"$WORK/runs"
+  for _ in $(seq 1 "$RUNS"); do
+    wrk -t"$WRK_THREADS" -c"$c" -d"${DURATION}s" --timeout 30s --latency -s "$ROOT/bench/post.lua" "$url" -- "$body" 2>&1 \
+      | grep '^RESULT' >>"$WORK/runs" || true
+  done
+  rps="$(field rps <"$WORK/runs" | median)"
+  p50="$(field p50_ms <"$WORK/runs" | median)"
+  p99="$(field p99_ms <"$WORK/runs" | median)"
+  errors="$(awk '{for (i = 1; i <= NF; i++) if ($i ~ /^(non2xx|socket_errors)=/) {split($i, kv, "="); s += kv[2]}} END {print s + 0}' "$WORK/runs")"
+  printf "%-21s %6s %10.0f %9.2f %9.2f %8s %8s\n" "$name" "$c" "$rps" "$p50" "$p99" "$errors" "$(rss_mb)"
+}
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$SERVER_PID/status" 2>/dev/null || echo "?"; }
 
-echo "load.sh: starting ./bulwark serve on 127.0.0.1:$PORT (config $CONFIG)" >&2
-"$ROOT/bulwark" serve --port "$PORT" --config "$CONFIG" --queue 1024 >"$WORK/server.log" 2>&1 &
+echo "load.sh: starting $BULWARK serve on 127.0.0.1:$PORT (config $CONFIG)" >&2
+"$BULWARK" serve --port "$PORT" --config "$CONFIG" --queue 1024 >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 600); do
   if curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; then break; fi
@@ -122,17 +145,17 @@ for ep in $ENDPOINTS; do
     fi
   fi
   for c in $CONNECTIONS; do
-    wrk -t"$WRK_THREADS" -c"$c" -d"${WARMUP}s" --timeout 30s -s "$ROOT/bench/post.lua" "$url" -- "$body" >/dev/null 2>&1 || true
-    : >"$WORK/runs"
-    for _ in $(seq 1 "$RUNS"); do
-      wrk -t"$WRK_THREADS" -c"$c" -d"${DURATION}s" --timeout 30s --latency -s "$ROOT/bench/post.lua" "$url" -- "$body" 2>&1 \
-        | grep '^RESULT' >>"$WORK/runs" || true
-    done
-    rps="$(field rps <"$WORK/runs" | median)"
-    p50="$(field p50_ms <"$WORK/runs" | median)"
-    p99="$(field p99_ms <"$WORK/runs" | median)"
-    errors="$(awk '{for (i = 1; i <= NF; i++) if ($i ~ /^(non2xx|socket_errors)=/) {split($i, kv, "="); s += kv[2]}} END {print s + 0}' "$WORK/runs")"
-    printf "%-21s %6s %10.0f %9.2f %9.2f %8s %8s\n" "$ep" "$c" "$rps" "$p50" "$p99" "$errors" "$(rss_mb)"
+    row "$ep" "$c" "$url" "$body"
+    if [ "$SLOW" -gt 0 ]; then
+      fds_before="$(fds)"; threads_before="$(threads)"
+      java "$ROOT/bench/SlowClients.java" "$PORT" "$SLOW" "$((WARMUP + RUNS * DURATION + 5))" >"$WORK/slow.out" 2>&1 &
+      SLOW_PID=$!
+      sleep 3
+      row "$ep+slow$SLOW" "$c" "$url" "$body"
+      wait "$SLOW_PID" || true
+      sleep 2
+      echo "slow: $(cat "$WORK/slow.out"); server fds $fds_before -> $(fds), threads $threads_before -> $(threads) after the attackers left" >&2
+    fi
   done
 done
 

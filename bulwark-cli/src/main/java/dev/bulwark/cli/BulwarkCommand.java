@@ -32,6 +32,7 @@ final class BulwarkCommand implements Callable<Integer> {
       TrainCommand.class,
       ServeCommand.class,
       ServeLlmCommand.class,
+      dev.bulwark.cli.gateway.GatewayCommand.class,
       dev.bulwark.cli.calibrate.CalibrateCommand.class);
 
   @Spec CommandSpec spec;

@@ -4,6 +4,7 @@ import dev.bulwark.codeshield.detect.LanguageDetector;
 import dev.bulwark.codeshield.extract.CodeBlock;
 import dev.bulwark.codeshield.extract.FencedBlocks;
 import dev.bulwark.codeshield.rules.RawFinding;
+import dev.bulwark.codeshield.taint.TaintFlow;
 import dev.bulwark.codeshield.rules.Rule;
 import dev.bulwark.codeshield.rules.RuleEngine;
 import dev.bulwark.codeshield.rules.RuleLoader;
@@ -156,6 +157,33 @@ public final class CodeShield {
     return new CodeShieldResult(treatment != Treatment.IGNORE, treatment, issues, List.copyOf(languages), agnosticOnly, notes);
   }
 
+  /**
+   * Scans text outside fenced blocks with the language-agnostic rules only (leaked keys, ...), as {@link #scan} does
+   * for the prose between blocks: streamed answers are scanned a piece at a time.
+   */
+  public CodeShieldResult scanProse(String prose) {
+    Objects.requireNonNull(prose, "prose");
+    List<String> notes = new ArrayList<>();
+    if (prose.isBlank()) {
+      return new CodeShieldResult(false, Treatment.IGNORE, List.of(), List.of(), false, notes);
+    }
+    LineIndex lines = new LineIndex(prose);
+    CodeBlock whole = new CodeBlock(prose, 0, null, false, true);
+    List<Issue> issues = new ArrayList<>();
+    for (RawFinding f : engine.run(prose, null, notes::add)) {
+      issues.add(issue(f, whole, null, prose, lines));
+    }
+    issues = dedupe(issues);
+    Treatment treatment = Treatment.IGNORE;
+    for (Issue i : issues) {
+      Treatment t = policy.treatmentOf(i.severity());
+      if (t.compareTo(treatment) > 0) {
+        treatment = t;
+      }
+    }
+    return new CodeShieldResult(treatment != Treatment.IGNORE, treatment, issues, List.of(), false, notes);
+  }
+
   private Language languageOf(CodeBlock block, Language hint) {
     if (block.tag() != null) {
       String tag = block.tag().toLowerCase(Locale.ROOT);
@@ -179,8 +207,16 @@ public final class CodeShield {
     int line = lines.lineOf(start);
     String snippet = Excerpt.of(lines.line(line).strip(), 160);
     Rule r = f.rule();
-    return new Issue(r.id(), r.cwe(), r.severity(), line, lines.columnOf(start), start, end,
-        r.isLanguageAgnostic() ? null : lang, snippet, r.message(), r.fix());
+    String description = r.message();
+    if (f.flow() != null) {
+      // The flow counts lines within the block; the issue counts them in the whole text.
+      int shift = lines.lineOf(block.offset()) - 1;
+      TaintFlow flow = f.flow();
+      description += " (" + new TaintFlow(flow.start(), flow.end(), flow.origin(), flow.fromParameter(),
+          flow.lines().stream().map(l -> l + shift).toList()).describe() + ")";
+    }
+    return new Issue(r.id(), r.cwe(), f.severity(), line, lines.columnOf(start), start, end,
+        r.isLanguageAgnostic() ? null : lang, snippet, description, r.fix());
   }
 
   /** One issue per rule and line, in text order. */

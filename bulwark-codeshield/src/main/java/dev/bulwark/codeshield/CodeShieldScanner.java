@@ -11,6 +11,7 @@ import dev.bulwark.core.Role;
 import dev.bulwark.core.ScanResult;
 import dev.bulwark.core.Scanner;
 import dev.bulwark.core.Severity;
+import dev.bulwark.core.StreamMode;
 import dev.bulwark.core.ToolCall;
 import dev.bulwark.core.Trace;
 import java.util.ArrayList;
@@ -81,12 +82,49 @@ public final class CodeShieldScanner implements Scanner {
     if (!scanned) {
       return ScanResult.skipped(NAME, "no code to scan");
     }
+    return verdict(worst, flagging, findings);
+  }
+
+  /** One streamed piece's verdict: {@code r} scanned text starting at {@code offset}, on line {@code line} of the answer. */
+  ScanResult pieceVerdict(CodeShieldResult r, int offset, int line) {
+    List<Finding> findings = new ArrayList<>();
+    List<Issue> flagging = new ArrayList<>();
+    for (Issue i : r.issues()) {
+      findings.add(new Finding(i.rule(), i.cwe(), i.line() + line - 1, i.start() + offset, i.end() + offset,
+          i.severity(), i.description()));
+      if (shield.policy().treatmentOf(i.severity()) != Treatment.IGNORE) {
+        flagging.add(new Issue(i.rule(), i.cwe(), i.severity(), i.line() + line - 1, i.column(), i.start() + offset,
+            i.end() + offset, i.language(), i.snippet(), i.description(), i.fix()));
+      }
+    }
+    return verdict(r.treatment(), flagging, findings);
+  }
+
+  CodeShield shield() {
+    return shield;
+  }
+
+  String languageHint(Message template) {
+    return template.attribute(Message.LANGUAGE) != null ? template.attribute(Message.LANGUAGE) : defaultLanguage;
+  }
+
+  private ScanResult verdict(Treatment worst, List<Issue> flagging, List<Finding> findings) {
     Decision decision = switch (worst) {
       case BLOCK -> Decision.BLOCK;
       case WARN -> onWarn;
       case IGNORE -> Decision.ALLOW;
     };
     return ScanResult.of(NAME, decision, score(flagging), reason(flagging, findings.size()), findings);
+  }
+
+  /**
+   * Each fenced block is scanned once, when its closing fence arrives (an unterminated one at the end), and release
+   * waits for it; text outside fences is scanned when the next fence opens, and an answer without any fence is
+   * scanned whole at the end, as {@link #scan} would. The streamed verdict equals the whole answer's.
+   */
+  @Override
+  public StreamMode streamMode() {
+    return StreamMode.custom((template, context) -> new CodeShieldStream(this, languageHint(template)));
   }
 
   private Treatment collect(CodeShieldResult r, String toolName, List<Finding> findings, List<Issue> flagging, Treatment worst) {

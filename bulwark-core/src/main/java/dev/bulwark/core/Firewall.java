@@ -10,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -46,9 +47,12 @@ public final class Firewall implements AutoCloseable {
   private final boolean ownsExecutor;
   private final List<Scanner> owned;
   private final List<String> notes;
+  private final StreamOptions streamOptions;
 
   private Firewall(Map<Role, List<ScannerBinding>> bindings, boolean shortCircuit, int maxContentChars,
-      ExecutorService executor, boolean ownsExecutor, List<Scanner> owned, List<String> notes) {
+      ExecutorService executor, boolean ownsExecutor, List<Scanner> owned, List<String> notes,
+      StreamOptions streamOptions) {
+    this.streamOptions = streamOptions;
     this.bindings = bindings;
     this.shortCircuit = shortCircuit;
     this.maxContentChars = maxContentChars;
@@ -167,6 +171,34 @@ public final class Firewall implements AutoCloseable {
       }
       return step(list, order, k + 1, slots, message, ctx);
     });
+  }
+
+  /**
+   * Starts checking an answer that arrives in pieces, with the firewall's stream options; see {@link AnswerStream}.
+   *
+   * @param template the answer's role and attributes (its content is ignored)
+   * @param context the messages before the answer (the question, for scanners that judge the answer given it)
+   */
+  public AnswerStream stream(Message template, Trace context) {
+    return stream(template, context, streamOptions);
+  }
+
+  /** An answer of role {@code role} streamed in, with no context. */
+  public AnswerStream stream(Role role) {
+    return stream(new Message(role, ""), Trace.empty());
+  }
+
+  public AnswerStream stream(Message template, Trace context, StreamOptions options) {
+    Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(options, "options");
+    Message bare = new Message(template.role(), "", List.of(), template.attributes());
+    return new AnswerStream(bindings.getOrDefault(template.role(), List.of()), bare,
+        context == null ? Trace.empty() : context, options, executor, DEADLINES);
+  }
+
+  /** The stream options {@link #stream(Message, Trace)} uses (configuration {@code streaming:}). */
+  public StreamOptions streamOptions() {
+    return streamOptions;
   }
 
   /**
@@ -316,6 +348,7 @@ public final class Firewall implements AutoCloseable {
     private Duration deadline;
     private Boolean shortCircuit;
     private Boolean allowMissingScanners;
+    private StreamOptions streamOptions;
 
     private Builder() {}
 
@@ -382,6 +415,12 @@ public final class Firewall implements AutoCloseable {
       return this;
     }
 
+    /** How streamed answers are held back and limited; overrides the configuration's {@code streaming:}. */
+    public Builder streamOptions(StreamOptions options) {
+      this.streamOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
     /**
      * Builds every configured scanner once.
      *
@@ -436,7 +475,8 @@ public final class Firewall implements AutoCloseable {
       // Every scanner left out weakens the firewall: say so where operators look, not only in notes().
       notes.forEach(n -> Log.LOG.warn("Bulwark firewall ({}): {}", cfg.source(), n));
       return new Firewall(Collections.unmodifiableMap(byRole), sc, cfg.maxContentChars(), exec, ownsExecutor,
-          List.copyOf(distinct(instances.values())), List.copyOf(notes));
+          List.copyOf(distinct(instances.values())), List.copyOf(notes),
+          streamOptions != null ? streamOptions : cfg.streamOptions());
     }
 
     private static List<Scanner> distinct(java.util.Collection<Scanner> scanners) {

@@ -27,6 +27,11 @@ import java.util.Set;
  * short-circuit: false          # true: run cheapest first, stop at the first block
  * max-content-chars: 5000000    # longer messages are refused with a clear error
  * allow-missing-scanners: false # true: skip (with a warning) scanners whose module is not on the class path
+ * streaming:                    # answers checked as they stream in (Firewall.stream)
+ *   max-hold-chars: 512         # the most text held back from the reader
+ *   hold: sentence              # release whole sentences, or every word
+ *   max-answer-chars: 5000000   # default: max-content-chars
+ *   max-answer-time: 10m
  * scanners:
  *   prompt-guard:
  *     threshold: 0.85
@@ -53,7 +58,8 @@ public final class FirewallConfig {
 
   private static final Set<String> TOP_LEVEL_KEYS =
       Set.of("preset", "deadline", "short-circuit", "max-content-chars", "allow-missing-scanners", "scanners", "roles",
-          "backends");
+          "backends", "streaming");
+  private static final Set<String> STREAMING_KEYS = Set.of("max-hold-chars", "hold", "max-answer-chars", "max-answer-time");
   private static final Set<String> SCANNER_KEYS = Set.of("type", "failure-mode", "deadline");
 
   /** One configured scanner instance. Null failure mode or deadline means "the default". */
@@ -75,11 +81,13 @@ public final class FirewallConfig {
   private final Map<Role, List<RoleEntry>> roles;
   private final ConfigNode.Mapping backends;
   private final ConfigNode.Location presetLocation;
+  private final StreamOptions streamOptions;
 
   private FirewallConfig(
       String source, Path baseDirectory, String preset, ConfigNode.Location presetLocation, Duration deadline,
       boolean shortCircuit, int maxContentChars, boolean allowMissingScanners, Map<String, ScannerSpec> scanners,
-      Map<Role, List<RoleEntry>> roles, ConfigNode.Mapping backends) {
+      Map<Role, List<RoleEntry>> roles, ConfigNode.Mapping backends, StreamOptions streamOptions) {
+    this.streamOptions = streamOptions;
     this.source = source;
     this.baseDirectory = baseDirectory;
     this.preset = preset;
@@ -252,8 +260,57 @@ public final class FirewallConfig {
     } else if (backendsNode != null && !(backendsNode instanceof ConfigNode.Scalar s && s.isNull())) {
       throw new ConfigException(backendsNode.location(), "backends: expected a mapping from backend name to its settings, found " + backendsNode.kind());
     }
+    StreamOptions streamOptions = streaming(root.get("streaming"), maxChars);
     return new FirewallConfig(source, dir, preset, presetLocation, deadline, shortCircuit, maxChars, allowMissing, scanners,
-        roles, backends);
+        roles, backends, streamOptions);
+  }
+
+  private static StreamOptions streaming(ConfigNode node, int maxContentChars) {
+    StreamOptions options = StreamOptions.defaults(maxContentChars);
+    if (node == null || (node instanceof ConfigNode.Scalar s && s.isNull())) {
+      return options;
+    }
+    if (!(node instanceof ConfigNode.Mapping m)) {
+      throw new ConfigException(node.location(), "streaming: expected a mapping (max-hold-chars, hold, max-answer-chars, max-answer-time), found " + node.kind());
+    }
+    for (String key : m.entries().keySet()) {
+      if (!STREAMING_KEYS.contains(key)) {
+        throw new ConfigException(m.keyLocation(key), "streaming: unknown key '" + key + "'" + Suggestions.didYouMean(key, STREAMING_KEYS)
+            + "; known keys: " + String.join(", ", new java.util.TreeSet<>(STREAMING_KEYS)));
+      }
+    }
+    if (m.get("max-hold-chars") != null) {
+      options = options.withMaxHoldChars(positiveInt(m.get("max-hold-chars"), "streaming.max-hold-chars", 2));
+    }
+    if (m.get("max-answer-chars") != null) {
+      options = options.withMaxAnswerChars(positiveInt(m.get("max-answer-chars"), "streaming.max-answer-chars", 1));
+    }
+    if (m.get("hold") != null) {
+      String t = scalar(m.get("hold"), "streaming.hold", "sentence or word");
+      options = switch (t.trim().toLowerCase(java.util.Locale.ROOT)) {
+        case "sentence" -> options.withHoldSentences(true);
+        case "word" -> options.withHoldSentences(false);
+        default -> throw new ConfigException(m.get("hold").location(), "streaming.hold: expected sentence or word, got '" + t + "'");
+      };
+    }
+    if (m.get("max-answer-time") != null) {
+      options = options.withMaxAnswerTime(duration(m.get("max-answer-time"), "streaming.max-answer-time"));
+    }
+    return options;
+  }
+
+  private static int positiveInt(ConfigNode node, String key, int min) {
+    String t = scalar(node, key, "an integer of at least " + min);
+    int v;
+    try {
+      v = Integer.parseInt(t.replace("_", ""));
+    } catch (NumberFormatException e) {
+      v = Integer.MIN_VALUE;
+    }
+    if (v < min) {
+      throw new ConfigException(node.location(), key + ": expected an integer of at least " + min + ", got '" + t + "'");
+    }
+    return v;
   }
 
   private static ScannerSpec scannerSpec(String name, ConfigNode node, ConfigNode.Location keyLocation) {
@@ -338,19 +395,19 @@ public final class FirewallConfig {
     copy.putAll(roles);
     copy.put(role, scannerNames.stream().map(n -> new RoleEntry(n, ConfigNode.Location.inCode("--scanner " + n))).toList());
     return new FirewallConfig(source, baseDirectory, preset, presetLocation, deadline, shortCircuit, maxContentChars,
-        allowMissingScanners, scanners, copy, backends);
+        allowMissingScanners, scanners, copy, backends, streamOptions);
   }
 
   /** A copy with short-circuit mode set. */
   public FirewallConfig withShortCircuit(boolean enabled) {
     return new FirewallConfig(source, baseDirectory, preset, presetLocation, deadline, enabled, maxContentChars,
-        allowMissingScanners, scanners, roles, backends);
+        allowMissingScanners, scanners, roles, backends, streamOptions);
   }
 
   /** A copy that skips (with a warning) scanners whose module is not on the class path instead of failing. */
   public FirewallConfig withAllowMissingScanners(boolean allowed) {
     return new FirewallConfig(source, baseDirectory, preset, presetLocation, deadline, shortCircuit, maxContentChars,
-        allowed, scanners, roles, backends);
+        allowed, scanners, roles, backends, streamOptions);
   }
 
   public String source() {
@@ -399,6 +456,11 @@ public final class FirewallConfig {
   /** Role lists given explicitly; roles absent here take the preset's list. */
   public Map<Role, List<RoleEntry>> roles() {
     return roles;
+  }
+
+  /** How streamed answers are held back and limited (the {@code streaming} section). */
+  public StreamOptions streamOptions() {
+    return streamOptions;
   }
 
   /** The {@code backends} section (LLM endpoints, local models), for the modules that use it. */

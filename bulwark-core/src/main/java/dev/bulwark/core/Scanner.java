@@ -33,6 +33,14 @@ public interface Scanner extends AutoCloseable {
     return Cost.MODERATE;
   }
 
+  /**
+   * How the scanner judges an answer that streams in ({@link Firewall#stream}); the default judges the whole answer
+   * once, at the end, without holding any text back for it.
+   */
+  default StreamMode streamMode() {
+    return StreamMode.atEnd();
+  }
+
   /** What a failure means when configuration does not say. */
   default FailureMode defaultFailureMode() {
     return FailureMode.OPEN;

@@ -33,6 +33,20 @@ public abstract class TextRuleScanner implements Scanner {
     return Cost.CHEAP;
   }
 
+  /** Sliding windows overlapping by {@link #maxMatchChars()}: a streamed answer gets the whole answer's verdict. */
+  @Override
+  public StreamMode streamMode() {
+    return StreamMode.window(maxMatchChars());
+  }
+
+  /**
+   * The longest text one finding can cover, in chars: streaming windows overlap by this much. Findings longer than
+   * this may be missed in a stream (never in a whole message).
+   */
+  protected int maxMatchChars() {
+    return 256;
+  }
+
   @Override
   public ScanResult scan(Message message, Trace context) {
     return scan(message.content());

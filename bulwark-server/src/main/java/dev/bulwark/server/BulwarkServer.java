@@ -1,6 +1,5 @@
 package dev.bulwark.server;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.bulwark.codeshield.CodeShield;
 import dev.bulwark.core.Firewall;
 import dev.bulwark.core.FirewallConfig;
@@ -13,10 +12,10 @@ import dev.bulwark.llm.ModerationRequest;
 import dev.bulwark.server.api.Endpoints;
 import dev.bulwark.server.api.Readiness;
 import dev.bulwark.server.http.Dispatcher;
-import dev.bulwark.server.http.RequestExecutor;
+import dev.bulwark.server.http.WorkerPool;
 import dev.bulwark.server.metrics.ServerMetrics;
+import dev.bulwark.server.transport.HttpTransport;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * {@code bulwark serve}: the HTTP guardrail API of contracts §5 on the JDK's built-in HTTP server.
+ * {@code bulwark serve}: the HTTP guardrail API of contracts §5, on Netty ({@link HttpTransport}): requests are read
+ * on event loops, and only complete ones reach the request threads.
  *
  * <p>The firewall, Code Shield and the moderation model are built once, at start, from the configuration; a
  * configuration mistake fails {@link #start} with the file and line. Models then warm up in the background while
@@ -41,11 +41,9 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class BulwarkServer implements AutoCloseable {
-  private static final int BACKLOG = 1024;
-
   private final ServerSettings settings;
-  private final HttpServer http;
-  private final RequestExecutor executor;
+  private final HttpTransport http;
+  private final WorkerPool executor;
   private final ExecutorService selectionExecutor;
   private final Firewall firewall;
   private final Moderation moderation;
@@ -57,7 +55,7 @@ public final class BulwarkServer implements AutoCloseable {
   private final Consumer<String> log;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private BulwarkServer(ServerSettings settings, HttpServer http, RequestExecutor executor,
+  private BulwarkServer(ServerSettings settings, HttpTransport http, WorkerPool executor,
       ExecutorService selectionExecutor, Firewall firewall, Moderation moderation, Endpoints endpoints,
       ServerMetrics metrics, Readiness readiness, AtomicBoolean draining, Thread warmUp, Consumer<String> log) {
     this.settings = settings;
@@ -81,14 +79,14 @@ public final class BulwarkServer implements AutoCloseable {
    * @throws dev.bulwark.core.ConfigException for a configuration mistake (unknown scanner, bad setting, model that
    *     cannot load)
    * @throws IOException when the address cannot be bound
+   * @throws IllegalArgumentException when the TLS certificate, key or client CA file cannot be used
    */
   public static BulwarkServer start(ServerSettings settings, FirewallConfig config, Consumer<String> log)
       throws IOException {
-    JdkServerProperties.apply();
     ScannerRegistry registry = ScannerRegistry.discover();
     Firewall firewall = Firewall.builder().registry(registry).config(config).build();
     Moderation moderation = null;
-    RequestExecutor executor = null;
+    WorkerPool executor = null;
     ExecutorService selectionExecutor = null;
     Endpoints endpoints = null;
     try {
@@ -97,18 +95,14 @@ public final class BulwarkServer implements AutoCloseable {
       moderation = Moderation.fromConfig(config).orElse(null);
       Readiness readiness = new Readiness();
       AtomicBoolean draining = new AtomicBoolean();
-      executor = new RequestExecutor(settings.threads(), settings.queue(), settings.readTimeout().toNanos());
-      RequestExecutor exec = executor;
+      executor = new WorkerPool(settings.threads(), settings.queue());
+      WorkerPool exec = executor;
       ServerMetrics metrics = new ServerMetrics(exec::queued, () -> readiness.ready() ? 1 : 0);
       selectionExecutor = Executors.newCachedThreadPool(daemon("bulwark-selected-scanner"));
       endpoints = new Endpoints(firewall, config, registry, codeShield, moderation, metrics, readiness,
           settings.maxMessages(), settings.deadline(), settings.moderationConcurrency(), selectionExecutor);
-      Dispatcher dispatcher = new Dispatcher(endpoints.routes(), settings.apiKeys(), metrics, draining,
-          settings.maxBodyBytes(), settings.deadline().toNanos(), log);
-      HttpServer http = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), BACKLOG);
-      http.setExecutor(executor);
-      http.createContext("/", dispatcher);
-      http.start();
+      Dispatcher dispatcher = new Dispatcher(endpoints.routes(), settings.apiKeys(), metrics, draining, log);
+      HttpTransport http = HttpTransport.start(settings, dispatcher, executor, metrics);
       Moderation m = moderation;
       Thread warmUp = new Thread(() -> warmUp(firewall, codeShield, m, readiness, draining, settings.warmUp(), log),
           "bulwark-warmup");
@@ -175,16 +169,16 @@ public final class BulwarkServer implements AutoCloseable {
   }
 
   public int port() {
-    return http.getAddress().getPort();
+    return http.address().getPort();
   }
 
-  /** E.g. {@code http://127.0.0.1:8080}. */
+  /** E.g. {@code http://127.0.0.1:8080}, or {@code https://...} with TLS. */
   public URI baseUrl() {
-    String host = http.getAddress().getHostString();
+    String host = http.address().getHostString();
     if (host.contains(":")) {
       host = "[" + host + "]";
     }
-    return URI.create("http://" + host + ":" + port());
+    return URI.create((http.tls() ? "https" : "http") + "://" + host + ":" + port());
   }
 
   public boolean ready() {
@@ -219,14 +213,17 @@ public final class BulwarkServer implements AutoCloseable {
     if (inFlight.get() > 0) {
       log.accept("warning: " + inFlight.get() + " requests still running after the drain timeout; stopping anyway");
     }
-    http.stop(0);
+    http.stopAccepting();
     warmUp.interrupt();
     try {
+      // Queued requests still get their (503 shutting_down) answers on their open connections...
       executor.shutdown(2_000);
       warmUp.join(5_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    // ...then every connection is closed and the event loops end.
+    http.close();
     selectionExecutor.shutdownNow();
     endpoints.close();
     if (moderation != null) {
@@ -235,7 +232,7 @@ public final class BulwarkServer implements AutoCloseable {
     firewall.close();
   }
 
-  private static void shutdownQuietly(RequestExecutor executor) {
+  private static void shutdownQuietly(WorkerPool executor) {
     try {
       executor.shutdown(0);
     } catch (InterruptedException e) {

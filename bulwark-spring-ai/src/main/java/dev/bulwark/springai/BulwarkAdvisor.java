@@ -1,9 +1,11 @@
 package dev.bulwark.springai;
 
+import dev.bulwark.core.AnswerStream;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.Firewall;
 import dev.bulwark.core.FirewallResult;
 import dev.bulwark.core.Message;
+import dev.bulwark.core.StreamStep;
 import dev.bulwark.core.Trace;
 import dev.bulwark.springai.internal.PromptMessages;
 import java.time.Duration;
@@ -12,6 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.client.ChatClientRequest;
 import org.springframework.ai.chat.client.ChatClientResponse;
 import org.springframework.ai.chat.client.advisor.api.Advisor;
@@ -33,8 +39,8 @@ import reactor.core.scheduler.Schedulers;
  * refusal answer, as {@link OnBlock} says; a refused user message never reaches the model.
  *
  * <p>Both verdicts are put in the response's context under {@link #INPUT_VERDICT} and {@link #OUTPUT_VERDICT}.
- * Streaming answers are buffered until complete, scanned, then replayed (or refused): a check of the whole answer
- * cannot run on half of it.
+ * Streaming answers pass through as the firewall releases them ({@link Firewall#stream}): whole sentences once
+ * checked, holding back at most the configured tail; a block ends the stream with the refusal (or the exception).
  *
  * <p>The default order runs just before chat memory ({@link Advisor#DEFAULT_CHAT_MEMORY_PRECEDENCE_ORDER} - 1), so a
  * refused user message is never stored in memory and cannot re-trigger on later turns.
@@ -46,6 +52,7 @@ import reactor.core.scheduler.Schedulers;
  * }</pre>
  */
 public final class BulwarkAdvisor implements CallAdvisor, StreamAdvisor {
+  private static final Logger LOG = LoggerFactory.getLogger(BulwarkAdvisor.class);
   /** Response context key of the user message's {@link FirewallResult}. */
   public static final String INPUT_VERDICT = "bulwark.input";
   /** Response context key of the answer's {@link FirewallResult}. */
@@ -127,25 +134,106 @@ public final class BulwarkAdvisor implements CallAdvisor, StreamAdvisor {
           if (!scanOutput) {
             return answer;
           }
-          return answer.collectList().publishOn(Schedulers.boundedElastic())
-              .flatMapMany(chunks -> replayOrRefuse(request, chunks, in));
+          return guardStream(request, answer, in);
         });
   }
 
-  private Flux<ChatClientResponse> replayOrRefuse(ChatClientRequest request, List<ChatClientResponse> chunks,
+  /**
+   * Passes the answer through as the firewall releases it: each upstream chunk's text is offered to an
+   * {@link AnswerStream}, and what it releases goes out in place of the chunk (chunks whose text is held back are
+   * dropped; the held text goes out with a later one). A block ends the {@code Flux} with the refusal (or the
+   * exception) and cancels the upstream; the last chunk carries the verdict in its context.
+   */
+  private Flux<ChatClientResponse> guardStream(ChatClientRequest request, Flux<ChatClientResponse> answer,
       FirewallResult input) {
-    StringBuilder text = new StringBuilder();
-    for (ChatClientResponse c : chunks) {
-      Message part = PromptMessages.answer(c.chatResponse());
-      if (part != null) {
-        text.append(part.content());
+    return Flux.defer(() -> {
+      long start = System.nanoTime();
+      AnswerStream guard = firewall.stream(new Message(dev.bulwark.core.Role.ASSISTANT, ""), outputContext(request));
+      AtomicBoolean stopped = new AtomicBoolean();
+      AtomicReference<ChatClientResponse> lastSeen = new AtomicReference<>();
+      Flux<ChatClientResponse> released = answer
+          .publishOn(Schedulers.boundedElastic()) // offer() runs scanners: off the event loop
+          .concatMap(chunk -> {
+            if (stopped.get()) {
+              return Flux.empty();
+            }
+            lastSeen.set(chunk);
+            StreamStep step = guard.offer(deltaText(chunk.chatResponse()));
+            if (step.blocked()) {
+              stopped.set(true);
+              return Flux.just(streamRefusal(guard, step.verdict(), chunk, input, start));
+            }
+            boolean toolCalls = hasToolCalls(chunk.chatResponse());
+            return step.released().isEmpty() && !toolCalls ? Flux.empty()
+                : Flux.just(withText(chunk, step.released(), null, null));
+          });
+      Mono<ChatClientResponse> end = Mono.defer(() -> {
+        if (stopped.get()) {
+          return Mono.empty();
+        }
+        stopped.set(true);
+        StreamStep step = guard.finish();
+        ChatClientResponse template = lastSeen.get();
+        if (step.blocked() || refused(step.verdict())) {
+          return Mono.just(streamRefusal(guard, step.verdict(), template, input, start));
+        }
+        listener.onVerdict(Direction.OUTPUT, step.verdict(), Duration.ofNanos(System.nanoTime() - start));
+        if (template == null) {
+          return Mono.empty();
+        }
+        return Mono.just(withText(template, step.released(), input, step.verdict()));
+      }).subscribeOn(Schedulers.boundedElastic());
+      return released.concatWith(end).takeUntil(r -> stopped.get() && r.context().containsKey(OUTPUT_VERDICT));
+    });
+  }
+
+  private ChatClientResponse streamRefusal(AnswerStream guard, FirewallResult verdict, ChatClientResponse chunk,
+      FirewallResult input, long start) {
+    listener.onVerdict(Direction.OUTPUT, verdict, Duration.ofNanos(System.nanoTime() - start));
+    LOG.info("Bulwark stopped a streamed answer after {} of {} characters were shown: {}", guard.releasedLength(),
+        guard.length(), verdict.reason());
+    return refusal(Direction.OUTPUT, verdict, chunk == null ? Map.of() : chunk.context(), input);
+  }
+
+  /** The chunk's text: every generation's, joined as they arrive. */
+  private static String deltaText(ChatResponse response) {
+    if (response == null || response.getResults() == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder();
+    for (Generation g : response.getResults()) {
+      if (g.getOutput() != null && g.getOutput().getText() != null) {
+        b.append(g.getOutput().getText());
       }
     }
-    FirewallResult verdict = scan(Direction.OUTPUT, Message.assistant(text.toString()), outputContext(request));
-    if (refused(verdict)) {
-      return Flux.just(refusal(Direction.OUTPUT, verdict, request.context(), input));
+    return b.toString();
+  }
+
+  private static boolean hasToolCalls(ChatResponse response) {
+    if (response == null || response.getResults() == null) {
+      return false;
     }
-    return Flux.fromIterable(chunks);
+    return response.getResults().stream().anyMatch(g -> g.getOutput() != null && g.getOutput().hasToolCalls());
+  }
+
+  /** The chunk with {@code text} as its (first generation's) text, its metadata and tool calls kept. */
+  private static ChatClientResponse withText(ChatClientResponse chunk, String text, FirewallResult input,
+      FirewallResult output) {
+    ChatResponse response = chunk.chatResponse();
+    ChatResponse replaced;
+    if (response == null || response.getResults() == null || response.getResults().isEmpty()) {
+      replaced = ChatResponse.builder().generations(List.of(new Generation(new AssistantMessage(text)))).build();
+    } else {
+      List<Generation> generations = new java.util.ArrayList<>(response.getResults().size());
+      for (int i = 0; i < response.getResults().size(); i++) {
+        Generation g = response.getResults().get(i);
+        AssistantMessage out = g.getOutput() == null ? new AssistantMessage(i == 0 ? text : "")
+            : g.getOutput().mutate().content(i == 0 ? text : "").build();
+        generations.add(new Generation(out, g.getMetadata()));
+      }
+      replaced = ChatResponse.builder().from(response).generations(generations).build();
+    }
+    return withVerdicts(chunk.mutate().chatResponse(replaced).build(), input, output);
   }
 
   /** The user message's verdict, or null when the prompt has no user message; throws in exception mode. */

@@ -6,7 +6,9 @@ import dev.bulwark.core.Durations;
 import dev.bulwark.core.FirewallConfig;
 import dev.bulwark.server.ApiKeys;
 import dev.bulwark.server.BulwarkServer;
+import dev.bulwark.server.ConnectionLimits;
 import dev.bulwark.server.ServerSettings;
+import dev.bulwark.server.TlsSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -58,9 +60,51 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Requests that may wait for a thread; more get 503 with Retry-After (default: ${DEFAULT-VALUE}).")
   int queue;
 
-  @Option(names = "--read-timeout", defaultValue = "10s", paramLabel = "DURATION",
-      description = "Longest a client may take to send its request; then the connection is closed (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--read-timeout", paramLabel = "DURATION",
+      description = "Sets both --header-timeout and --body-timeout (kept for older command lines).")
   String readTimeout;
+
+  @Option(names = "--header-timeout", defaultValue = "10s", paramLabel = "DURATION",
+      description = "Longest from a request's first byte (or the connection's opening) to the end of its headers;"
+          + " then 408 and close (default: ${DEFAULT-VALUE}).")
+  String headerTimeout;
+
+  @Option(names = "--body-timeout", defaultValue = "10s", paramLabel = "DURATION",
+      description = "Window over which a body must keep arriving at --min-body-rate; then 408 and close"
+          + " (default: ${DEFAULT-VALUE}).")
+  String bodyTimeout;
+
+  @Option(names = "--min-body-rate", defaultValue = "1024", paramLabel = "BYTES_PER_S",
+      description = "Least bytes per second a body must arrive at, over each --body-timeout window (default: ${DEFAULT-VALUE}).")
+  long minBodyRate;
+
+  @Option(names = "--idle-timeout", defaultValue = "60s", paramLabel = "DURATION",
+      description = "Longest a keep-alive connection may wait for its next request; then it is closed (default: ${DEFAULT-VALUE}).")
+  String idleTimeout;
+
+  @Option(names = "--max-header-bytes", defaultValue = "16384", paramLabel = "BYTES",
+      description = "Longest request line (414 past it) and header block (431 past it) (default: ${DEFAULT-VALUE}).")
+  int maxHeaderBytes;
+
+  @Option(names = "--max-connections", defaultValue = "4096", paramLabel = "N",
+      description = "Connections open at once; one more gets 503 and is closed at once (default: ${DEFAULT-VALUE}).")
+  int maxConnections;
+
+  @Option(names = "--max-request-time", defaultValue = "60s", paramLabel = "DURATION",
+      description = "Longest from a request's first byte to its answer, reading included (default: ${DEFAULT-VALUE}).")
+  String maxRequestTime;
+
+  @Option(names = "--tls-cert", paramLabel = "FILE",
+      description = "Serve HTTPS with this PEM certificate chain (needs --tls-key). TLS 1.2 and 1.3 only.")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "FILE",
+      description = "The PEM private key of --tls-cert (PKCS#8, unencrypted: BEGIN PRIVATE KEY).")
+  Path tlsKey;
+
+  @Option(names = "--tls-client-ca", paramLabel = "FILE",
+      description = "Require client certificates issued by these PEM CA certificates.")
+  Path tlsClientCa;
 
   @Option(names = "--drain-timeout", defaultValue = "20s", paramLabel = "DURATION",
       description = "On shutdown, longest wait for in-flight requests (default: ${DEFAULT-VALUE}).")
@@ -81,14 +125,29 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ServerSettings settings;
     try {
+      Duration headers = duration("--header-timeout", headerTimeout);
+      Duration body = duration("--body-timeout", bodyTimeout);
+      if (readTimeout != null) {
+        headers = duration("--read-timeout", readTimeout);
+        body = headers;
+      }
+      ConnectionLimits limits = ConnectionLimits.defaults()
+          .withHeaderTimeout(headers)
+          .withBodyTimeout(body, minBodyRate)
+          .withIdleTimeout(duration("--idle-timeout", idleTimeout))
+          .withMaxHeaderBytes(maxHeaderBytes)
+          .withMaxConnections(maxConnections)
+          .withMaxRequestTime(duration("--max-request-time", maxRequestTime));
       settings = ServerSettings.defaults()
           .withAddress(host, port)
           .withLimits(maxBodyBytes, duration("--deadline", deadline), maxMessages)
           .withCapacity(threads, queue)
           .withModerationConcurrency(moderationConcurrency)
-          .withTimeouts(duration("--read-timeout", readTimeout), duration("--drain-timeout", drainTimeout))
+          .withDrainTimeout(duration("--drain-timeout", drainTimeout))
+          .withConnectionLimits(limits)
           .withApiKeys(apiKeys())
-          .withWarmUp(!noWarmUp);
+          .withWarmUp(!noWarmUp)
+          .withTls(tls());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -104,6 +163,8 @@ public final class ServeCommand implements Callable<Integer> {
       });
     } catch (IOException e) {
       throw new CliException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("cannot serve HTTPS: " + e.getMessage(), e);
     }
     if (!settings.apiKeys().required() && !loopback(host)) {
       err.println("serve: warning: listening on " + host + " without API keys: anyone who can reach this address can"
@@ -122,6 +183,19 @@ public final class ServeCommand implements Callable<Integer> {
     }, "bulwark-serve-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  private TlsSettings tls() {
+    if (tlsCert == null && tlsKey == null) {
+      if (tlsClientCa != null) {
+        throw new IllegalArgumentException("--tls-client-ca needs --tls-cert and --tls-key");
+      }
+      return null;
+    }
+    if (tlsCert == null || tlsKey == null) {
+      throw new IllegalArgumentException("--tls-cert and --tls-key go together: give both");
+    }
+    return new TlsSettings(tlsCert, tlsKey, tlsClientCa);
   }
 
   private static boolean loopback(String host) {

@@ -72,8 +72,9 @@ public final class FencedBlocks {
   }
 
   /** One fence line: its character, length and info string. */
-  private record Fence(char ch, int length, String tag, boolean bare) {
-    static Fence at(String text, int start, int end) {
+  public record Fence(char ch, int length, String tag, boolean bare) {
+    /** The fence on the line {@code text[start, end)} (no line break), or null when the line is not one. */
+    public static Fence at(CharSequence text, int start, int end) {
       int i = start;
       int indent = 0;
       while (i < end && text.charAt(i) == ' ' && indent < 4) {
@@ -95,14 +96,15 @@ public final class FencedBlocks {
       if (len < 3) {
         return null;
       }
-      String info = text.substring(j, end).strip();
+      String info = text.subSequence(j, end).toString().strip();
       if (c == '`' && info.indexOf('`') >= 0) {
         return null; // not a fence: inline code such as ```x``` on one line
       }
       return new Fence(c, len, tagOf(info), info.isEmpty());
     }
 
-    boolean closes(Fence open) {
+    /** Whether this line closes the block {@code open} opened. */
+    public boolean closes(Fence open) {
       return bare && ch == open.ch && length >= open.length;
     }
 

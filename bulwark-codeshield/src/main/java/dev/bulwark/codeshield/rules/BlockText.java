@@ -1,5 +1,7 @@
 package dev.bulwark.codeshield.rules;
 
+import dev.bulwark.codeshield.Language;
+import dev.bulwark.codeshield.taint.TaintBlock;
 import dev.bulwark.codeshield.text.LineIndex;
 import dev.bulwark.codeshield.text.SourceMask;
 import java.util.EnumMap;
@@ -18,6 +20,7 @@ final class BlockText {
   private PairIndex pairs;
   private final Map<String, Boolean> blockWide = new HashMap<>();
   private final Function<String, GatedPattern> compiler;
+  private TaintBlock taint;
 
   /** @param compiler compiles a filled-in condition (null when it does not compile), cached by the engine */
   BlockText(SourceMask mask, Function<String, GatedPattern> compiler) {
@@ -56,6 +59,14 @@ final class BlockText {
 
   void blockWide(String key, boolean answer) {
     blockWide.put(key, answer);
+  }
+
+  /** What the taint rules of this block share (statements, function headers, aliases), built on first use. */
+  TaintBlock taint(Language language) {
+    if (taint == null) {
+      taint = new TaintBlock(language, mask.code(), mask.codeWithoutStrings(), lines);
+    }
+    return taint;
   }
 
   /** The compiled condition for a filled-in regex source, or null when it does not compile. */

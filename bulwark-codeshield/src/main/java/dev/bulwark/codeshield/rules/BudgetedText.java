@@ -5,12 +5,12 @@ package dev.bulwark.codeshield.rules;
  * {@link #charAt}, so a pattern that backtracks catastrophically on hostile input is stopped by an exception instead
  * of hanging the scan. The clock is read once every 4096 reads, which keeps the overhead negligible.
  */
-final class BudgetedText implements CharSequence {
+public final class BudgetedText implements CharSequence {
   /** Thrown when the deadline passes; carries no stack trace (it is control flow, not a bug). */
-  static final class Exhausted extends RuntimeException {
+  public static final class Exhausted extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    Exhausted() {
+    public Exhausted() {
       super("regex time budget exhausted", null, false, false);
     }
   }
@@ -21,7 +21,7 @@ final class BudgetedText implements CharSequence {
   private final long deadline;
   private int reads;
 
-  BudgetedText(String text, long deadlineNanos) {
+  public BudgetedText(String text, long deadlineNanos) {
     this(text, 0, text.length(), deadlineNanos);
   }
 

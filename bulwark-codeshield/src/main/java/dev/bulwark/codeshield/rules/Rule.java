@@ -1,13 +1,15 @@
 package dev.bulwark.codeshield.rules;
 
 import dev.bulwark.codeshield.Language;
+import dev.bulwark.codeshield.taint.TaintSpec;
 import dev.bulwark.core.Severity;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One detection rule, as read from its YAML file: identity and metadata, and either a regex or a tree-sitter query.
+ * One detection rule, as read from its YAML file: identity and metadata, and a regex, a tree-sitter query or a taint
+ * specification.
  *
  * @param id unique id, {@code <language>.<name>} (e.g. {@code python.subprocess-shell-true})
  * @param languages the languages it applies to; empty for language-agnostic rules (secrets, keys)
@@ -23,6 +25,7 @@ import java.util.regex.Pattern;
  * @param unless conditions none of which may hold
  * @param report the group or capture whose position is reported; null for the whole match
  * @param source where the rule came from, for messages
+ * @param taint the data-flow specification of taint rules, else null
  */
 public record Rule(
     String id,
@@ -38,7 +41,12 @@ public record Rule(
     List<Condition> requires,
     List<Condition> unless,
     String report,
-    String source) {
+    String source,
+    TaintSpec taint) {
+
+  public boolean isTaint() {
+    return taint != null;
+  }
 
   public boolean isStructural() {
     return query != null;

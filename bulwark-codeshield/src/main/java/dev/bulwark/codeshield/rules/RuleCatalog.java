@@ -29,8 +29,9 @@ public final class RuleCatalog {
       }
     }
     long structural = rules.stream().filter(Rule::isStructural).count();
-    sb.append(rules.size()).append(" rules (").append(structural).append(" structural, ")
-        .append(rules.size() - structural).append(" regex), ")
+    long taint = rules.stream().filter(Rule::isTaint).count();
+    sb.append(rules.size()).append(" rules (").append(structural).append(" structural, ").append(taint).append(" taint, ")
+        .append(rules.size() - structural - taint).append(" regex), ")
         .append(rules.stream().map(Rule::cwe).distinct().count()).append(" distinct CWEs. Rules per language: ")
         .append(perLanguage.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")))
         .append(".\n\n");
@@ -39,7 +40,7 @@ public final class RuleCatalog {
     for (Rule r : rules) {
       String langs = r.isLanguageAgnostic() ? "any" : r.languages().stream().map(Language::id).collect(Collectors.joining(", "));
       sb.append("| `").append(r.id()).append("` | ").append(langs).append(" | ").append(r.cwe()).append(" | ")
-          .append(r.severity().id()).append(" | ").append(r.isStructural() ? "tree-sitter" : "regex").append(" | ")
+          .append(r.severity().id()).append(" | ").append(r.isStructural() ? "tree-sitter" : r.isTaint() ? "taint" : "regex").append(" | ")
           .append(r.message().replace("|", "\\|")).append(" |\n");
     }
     return sb.toString();

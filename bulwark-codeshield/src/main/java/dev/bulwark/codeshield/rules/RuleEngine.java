@@ -9,6 +9,9 @@ import dev.bulwark.codeshield.syntax.SyntaxTree;
 import dev.bulwark.codeshield.text.LexicalSyntax;
 import dev.bulwark.codeshield.text.LineIndex;
 import dev.bulwark.codeshield.text.SourceMask;
+import dev.bulwark.codeshield.taint.TaintAnalysis;
+import dev.bulwark.codeshield.taint.TaintFlow;
+import dev.bulwark.core.Severity;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -36,9 +39,12 @@ public final class RuleEngine {
   private final List<Rule> agnostic = new ArrayList<>();
   private final Map<Language, List<Rule>> regexRules = new EnumMap<>(Language.class);
   private final Map<Language, List<Rule>> structuralRules = new EnumMap<>(Language.class);
+  private final Map<Language, List<Rule>> taintRules = new EnumMap<>(Language.class);
   private final Map<Rule, List<String>> groupNames = new HashMap<>();
   private final Map<Rule, GatedPattern> regexes = new HashMap<>();
   private final Map<Rule, GatedPattern> prefilters = new HashMap<>();
+  /** Taint rules: their sinks, searched only in windows around the literals they need (as for regex rules). */
+  private final Map<Rule, GatedPattern> sinkGates = new HashMap<>();
   /**
    * Conditions with {@code ${name}} filled in, compiled once per distinct source: the same names (buf, cmd, sql) recur
    * across blocks. Emptied when it reaches {@link #MAX_FILLED_IN} entries, so odd inputs cannot grow it without bound.
@@ -62,7 +68,8 @@ public final class RuleEngine {
         agnostic.add(r);
       } else {
         for (Language l : r.languages()) {
-          (r.isStructural() ? structuralRules : regexRules).computeIfAbsent(l, k -> new ArrayList<>()).add(r);
+          (r.isTaint() ? taintRules : r.isStructural() ? structuralRules : regexRules)
+              .computeIfAbsent(l, k -> new ArrayList<>()).add(r);
         }
       }
       if (r.prefilter() != null) {
@@ -77,6 +84,9 @@ public final class RuleEngine {
         if (c.compiled() != null) {
           fixedConditions.computeIfAbsent(c.compiled(), GatedPattern::of);
         }
+      }
+      if (r.isTaint()) {
+        sinkGates.put(r, GatedPattern.of(r.taint().sinks()));
       }
       if (r.regex() != null) {
         regexes.put(r, GatedPattern.of(r.regex()));
@@ -105,7 +115,7 @@ public final class RuleEngine {
 
   /** Whether some language-specific rule exists for {@code language}. */
   public boolean hasRulesFor(Language language) {
-    return regexRules.containsKey(language) || structuralRules.containsKey(language);
+    return regexRules.containsKey(language) || structuralRules.containsKey(language) || taintRules.containsKey(language);
   }
 
   /**
@@ -131,7 +141,87 @@ public final class RuleEngine {
     if (!structural.isEmpty()) {
       runStructural(structural, language, text, out, notes, budget);
     }
+    List<Rule> taint = taintRules.getOrDefault(language, List.of());
+    if (!taint.isEmpty()) {
+      Map<String, List<int[]>> cleared = new HashMap<>();
+      Map<String, List<int[]>> unknown = new HashMap<>();
+      for (Rule r : taint) {
+        runTaint(r, language, text, out, notes, budget, cleared, unknown);
+      }
+      return judgedByDataFlow(out, cleared, unknown);
+    }
     return out;
+  }
+
+  /**
+   * Findings of the pattern rules, seen through the taint pass of the same CWE: where the sink's data was sanitised or
+   * checked on the way (and nothing of unknown origin is in it) the pattern finding is a look-alike and is dropped;
+   * where the data's origin is unknown, an error becomes a warning (the sink is not reached by a known source).
+   */
+  private static List<RawFinding> judgedByDataFlow(List<RawFinding> found, Map<String, List<int[]>> cleared,
+      Map<String, List<int[]>> unknown) {
+    List<RawFinding> out = new ArrayList<>(found.size());
+    for (RawFinding f : found) {
+      if (f.rule().isTaint() || f.rule().isLanguageAgnostic()) {
+        out.add(f);
+      } else if (within(cleared.get(f.rule().cwe()), f.start())) {
+        continue;
+      } else if (f.severity() == Severity.ERROR && within(unknown.get(f.rule().cwe()), f.start())) {
+        out.add(new RawFinding(f.rule(), f.start(), f.end(), Severity.WARNING, null));
+      } else {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  private static boolean within(List<int[]> spans, int at) {
+    if (spans != null) {
+      for (int[] s : spans) {
+        if (at >= s[0] && at < s[1]) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A taint rule: the data-flow pass over the block's statements (lexical, so it needs no parse and cannot fail on
+   * code that does not parse). A flow from a function parameter is reported one severity lower than the rule's.
+   */
+  private void runTaint(Rule r, Language language, BlockText text, List<RawFinding> out, Consumer<String> notes, long budget,
+      Map<String, List<int[]>> cleared, Map<String, List<int[]>> unknown) {
+    try {
+      GatedPattern prefilter = prefilters.get(r);
+      if (prefilter != null && !prefilter.find(new BudgetedText(text.view(r.view()), System.nanoTime() + budget),
+          text.index(r.view()), text.lines())) {
+        return;
+      }
+      // No sink in the block (and no import alias that could rename one): nothing to follow.
+      if (!sinkGates.get(r).find(new BudgetedText(text.view(TextView.CODE), System.nanoTime() + budget),
+          text.index(TextView.CODE), text.lines()) && !text.taint(language).hasAliases()) {
+        return;
+      }
+      TaintAnalysis.Result result = TaintAnalysis.run(r.taint(), text.taint(language), System.nanoTime() + budget, maxPerRule);
+      if (result.skippedStatements() > 0) {
+        notes.accept("rule " + r.id() + ": " + result.skippedStatements() + " statement(s) over "
+            + TaintAnalysis.MAX_STATEMENT_CHARS + " chars not followed by the taint pass");
+      }
+      cleared.computeIfAbsent(r.cwe(), k -> new ArrayList<>()).addAll(result.cleared());
+      unknown.computeIfAbsent(r.cwe(), k -> new ArrayList<>()).addAll(result.unknown());
+      for (TaintFlow f : result.flows()) {
+        if (conditionsHold(r, text, f.start(), Map.of())) {
+          out.add(new RawFinding(r, f.start(), f.end(), f.fromParameter() ? lower(r.severity()) : r.severity(), f));
+        }
+      }
+    } catch (BudgetedText.Exhausted e) {
+      notes.accept("rule " + r.id() + " stopped after its time budget");
+    }
+  }
+
+  private static Severity lower(Severity s) {
+    return s == Severity.ERROR ? Severity.WARNING : Severity.ADVICE;
   }
 
   private void runRegex(Rule r, BlockText text, List<RawFinding> out, Consumer<String> notes, long budget) {
@@ -367,6 +457,7 @@ public final class RuleEngine {
   public Set<Language> languages() {
     Set<Language> s = new HashSet<>(regexRules.keySet());
     s.addAll(structuralRules.keySet());
+    s.addAll(taintRules.keySet());
     return s;
   }
 }

@@ -1,6 +1,7 @@
 package dev.bulwark.codeshield.rules;
 
 import dev.bulwark.codeshield.Language;
+import dev.bulwark.codeshield.taint.TaintSpec;
 import dev.bulwark.core.Severity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,9 @@ public final class RuleLoader {
   public static final String BUILT_IN = "dev/bulwark/codeshield/rules";
 
   private static final Set<String> KEYS = Set.of("id", "languages", "cwe", "severity", "message", "fix", "regex", "query",
-      "text", "prefilter", "requires", "requires-near", "unless", "unless-near", "near-lines", "report", "title");
+      "text", "prefilter", "requires", "requires-near", "unless", "unless-near", "near-lines", "report", "title", "taint");
+  private static final Set<String> TAINT_KEYS = Set.of("sources", "parameters", "sinks", "argument", "sanitizers", "guards",
+      "propagators");
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*\\.[a-z0-9][a-z0-9-]*");
   private static final Pattern CWE = Pattern.compile("CWE-[1-9][0-9]{0,4}");
 
@@ -119,8 +122,12 @@ public final class RuleLoader {
     }
     String regexText = optional(map, "regex");
     String query = optional(map, "query");
-    if ((regexText == null) == (query == null)) {
-      throw new RuleException(source, "give exactly one of 'regex' or 'query'");
+    TaintSpec taint = map.containsKey("taint") ? taint(map.get("taint"), source) : null;
+    if ((regexText != null ? 1 : 0) + (query != null ? 1 : 0) + (taint != null ? 1 : 0) != 1) {
+      throw new RuleException(source, "give exactly one of 'regex', 'query' or 'taint'");
+    }
+    if (taint != null && languages.isEmpty()) {
+      throw new RuleException(source, "a taint rule must name its languages");
     }
     TextView view;
     try {
@@ -154,7 +161,50 @@ public final class RuleLoader {
       unless.addAll(conditions(map.get("unless-near"), near > 0 ? near : 5, source, "unless-near"));
     }
     return new Rule(id, languages, cwe, severity, message, fix, regex, query, view, prefilter, List.copyOf(requires), List.copyOf(unless),
-        optional(map, "report"), source);
+        optional(map, "report"), source, taint);
+  }
+
+  /** The {@code taint:} section: sinks are required, sources or parameters (or both) give the untrusted data. */
+  private static TaintSpec taint(Object value, String source) {
+    if (!(value instanceof Map<?, ?> map)) {
+      throw new RuleException(source, "'taint' must be a mapping with sources, sinks and optionally parameters, argument, sanitizers, guards, propagators");
+    }
+    for (Object k : map.keySet()) {
+      if (!TAINT_KEYS.contains(String.valueOf(k))) {
+        throw new RuleException(source, "unknown key 'taint." + k + "'; allowed: " + String.join(", ", TAINT_KEYS.stream().sorted().toList()));
+      }
+    }
+    String sinks = optional(map, "sinks");
+    if (sinks == null) {
+      throw new RuleException(source, "missing 'taint.sinks'");
+    }
+    String sources = optional(map, "sources");
+    boolean parameters = Boolean.parseBoolean(String.valueOf(map.get("parameters")));
+    if (sources == null && !parameters) {
+      throw new RuleException(source, "a taint rule needs 'taint.sources', 'taint.parameters: true' or both");
+    }
+    TaintSpec.Argument argument;
+    try {
+      argument = map.containsKey("argument") ? TaintSpec.Argument.parse(optional(map, "argument")) : TaintSpec.Argument.FIRST;
+    } catch (IllegalArgumentException e) {
+      throw new RuleException(source, "taint." + e.getMessage());
+    }
+    String guards = optional(map, "guards");
+    if (guards != null) {
+      if (!guards.contains("${var}")) {
+        throw new RuleException(source, "taint.guards must contain ${var}, the name the guard clears");
+      }
+      compile(guards.replace("${var}", "x"), source, "taint.guards");
+    }
+    String propagators = optional(map, "propagators");
+    Pattern prop = propagators == null ? null : compile(propagators, source, "taint.propagators");
+    if (prop != null && !propagators.contains("(?<to>")) {
+      throw new RuleException(source, "taint.propagators needs a named group (?<to>...) for the name it writes");
+    }
+    String sanitizers = optional(map, "sanitizers");
+    return new TaintSpec(sources == null ? null : compile(sources, source, "taint.sources"), parameters,
+        compile(sinks, source, "taint.sinks"), argument, sanitizers == null ? null : compile(sanitizers, source, "taint.sanitizers"),
+        guards, prop);
   }
 
   private static Pattern compile(String regex, String source, String key) {

@@ -37,6 +37,9 @@ class RequiredLiteralsTest {
   @Test
   void everyRuleMatchOnItsExamplesContainsARequiredLiteral() throws Exception {
     for (Rule r : RuleLoader.builtIn()) {
+      if (r.isTaint()) {
+        continue; // no single regex: the taint pass gates on its sinks instead
+      }
       var lits = RequiredLiterals.of(r.regex() != null ? r.regex().pattern() : r.prefilter().pattern());
       if (lits == null || r.regex() == null) {
         continue;

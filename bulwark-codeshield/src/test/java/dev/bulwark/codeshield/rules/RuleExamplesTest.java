@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * fire with {@code ruleid: <id>} and look-alike lines that must not with {@code ok: <id>}, in a comment on the line
  * above. The rule runs alone on the whole file; it must fire on exactly the {@code ruleid} lines.
  */
-class RuleExamplesTest {
+public class RuleExamplesTest {
   private static final Pattern ANNOTATION = Pattern.compile("\\b(ruleid|ok):\\s*([\\w.-]+)");
 
   record Example(Rule rule, Path file) {
@@ -48,7 +48,7 @@ class RuleExamplesTest {
   }
 
   /** The rules folder of the main classes (the test classes share the package path, so pick the one with rules). */
-  static Path rulesRoot() throws URISyntaxException, IOException {
+  public static Path rulesRoot() throws URISyntaxException, IOException {
     var urls = RuleExamplesTest.class.getClassLoader().getResources(RuleLoader.BUILT_IN);
     while (urls.hasMoreElements()) {
       Path p = Path.of(urls.nextElement().toURI());

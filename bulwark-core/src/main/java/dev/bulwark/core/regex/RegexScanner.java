@@ -69,6 +69,12 @@ public final class RegexScanner extends TextRuleScanner {
     return new RegexScanner(RegexRules.defaults(), true, 10);
   }
 
+  /** A match runs at most {@link #REACH} chars from its anchor. */
+  @Override
+  protected int maxMatchChars() {
+    return REACH;
+  }
+
   public List<RegexRule> rules() {
     return rules;
   }

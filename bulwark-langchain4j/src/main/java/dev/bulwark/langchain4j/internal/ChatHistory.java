@@ -72,6 +72,18 @@ public final class ChatHistory {
     return out;
   }
 
+  /** A request's messages as Bulwark messages, oldest first (those Bulwark has no role for are left out). */
+  public static List<Message> of(List<ChatMessage> messages) {
+    List<Message> out = new ArrayList<>();
+    for (ChatMessage m : messages) {
+      Message converted = convert(m);
+      if (converted != null) {
+        out.add(converted);
+      }
+    }
+    return out;
+  }
+
   static Message convert(ChatMessage m) {
     if (m instanceof UserMessage u) {
       return Message.user(text(u));

@@ -5,17 +5,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
 import dev.bulwark.core.json.MessageJson;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * One request being served: its body (read once, within the size limit), its deadline, and the one answer it gets.
- * An {@link IOException} from any method means the client went away; the dispatcher then drops the exchange.
+ * One request being served: its body (already read whole by the transport, within the size limit), its deadline, and
+ * the one answer it gets. The answer is collected here and written by the transport; methods keep {@link IOException}
+ * in their signatures so endpoints need not care where the bytes go.
  */
 public final class Call {
   private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
@@ -25,20 +24,20 @@ public final class Call {
       .build())
       .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-  private final HttpExchange exchange;
-  private final long maxBodyBytes;
+  private final Request request;
   private final long deadlineNanos;
+  private final Map<String, String> headers = new LinkedHashMap<>();
   private int status;
+  private byte[] answer;
   private boolean closeConnection;
 
-  Call(HttpExchange exchange, long maxBodyBytes, long deadlineNanos) {
-    this.exchange = exchange;
-    this.maxBodyBytes = maxBodyBytes;
+  Call(Request request, long deadlineNanos) {
+    this.request = request;
     this.deadlineNanos = deadlineNanos;
   }
 
-  public HttpExchange exchange() {
-    return exchange;
+  public Request request() {
+    return request;
   }
 
   /** Nanoseconds left before the request's deadline (negative once past it). */
@@ -46,54 +45,14 @@ public final class Call {
     return deadlineNanos - System.nanoTime();
   }
 
-  /** The status sent, or 0 before the answer. */
+  /** The status answered, or 0 before the answer. */
   public int status() {
     return status;
   }
 
-  /**
-   * The request body, at most the configured number of bytes.
-   *
-   * @throws ApiException 413 when the declared or actual length is over the limit
-   * @throws IOException when the client disconnects or stops sending (read timeout)
-   */
+  /** The request body (the transport has already refused bodies over the limit with 413). */
   public byte[] body() throws IOException {
-    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null) {
-      long length;
-      try {
-        length = Long.parseLong(declared.trim());
-      } catch (NumberFormatException e) {
-        length = -1;
-      }
-      if (length > maxBodyBytes) {
-        closeConnection = true;
-        throw tooLarge();
-      }
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(declared != null ? (int) Math.min(maxBodyBytes, 65_536) : 4096);
-    byte[] buf = new byte[16_384];
-    try (InputStream in = exchange.getRequestBody()) {
-      long total = 0;
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        total += n;
-        if (total > maxBodyBytes) {
-          closeConnection = true;
-          throw tooLarge();
-        }
-        out.write(buf, 0, n);
-      }
-    }
-    if (!RequestExecutor.requestRead()) {
-      throw new IOException("the client took longer than the read timeout to send its request");
-    }
-    return out.toByteArray();
-  }
-
-  private ApiException tooLarge() {
-    return new ApiException(ErrorType.PAYLOAD_TOO_LARGE, "request body is over the limit of " + maxBodyBytes
-        + " bytes (serve --max-body-bytes)");
+    return request.body();
   }
 
   /**
@@ -137,29 +96,24 @@ public final class Call {
       throw new IllegalStateException("already answered with " + status);
     }
     status = code;
-    var headers = exchange.getResponseHeaders();
-    headers.set("Content-Type", contentType.startsWith("application/json") || contentType.startsWith("text/")
+    headers.put("Content-Type", contentType.startsWith("application/json") || contentType.startsWith("text/")
         ? contentType + (contentType.contains("charset") ? "" : "; charset=utf-8") : contentType);
-    headers.set("Cache-Control", "no-store");
-    headers.set("X-Content-Type-Options", "nosniff");
-    if (closeConnection) {
-      headers.set("Connection", "close");
-    }
-    boolean head = "HEAD".equals(exchange.getRequestMethod());
-    exchange.sendResponseHeaders(code, body.length == 0 || head ? -1 : body.length);
-    if (body.length > 0 && !head) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
+    headers.put("Cache-Control", "no-store");
+    headers.put("X-Content-Type-Options", "nosniff");
+    answer = body;
   }
 
-  /** Asks the server to close the connection after the answer (used when the body was not read). */
+  /** Asks the transport to close the connection after the answer. */
   public void closeConnection() {
     closeConnection = true;
   }
 
   public void header(String name, String value) {
-    exchange.getResponseHeaders().set(name, value);
+    headers.put(name, value);
+  }
+
+  /** The answer given, or null before it. */
+  Answer answer() {
+    return status == 0 ? null : new Answer(status, headers, answer, closeConnection || !request.keepAlive());
   }
 }

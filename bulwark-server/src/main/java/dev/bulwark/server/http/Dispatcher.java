@@ -1,7 +1,5 @@
 package dev.bulwark.server.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.bulwark.server.ApiKeys;
 import dev.bulwark.server.metrics.ServerMetrics;
 import java.io.IOException;
@@ -15,57 +13,70 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The server's one handler: finds the route, enforces overload, draining, API keys and the deadline, runs the route,
- * turns every failure into the JSON error shape, and records the request's metrics. A client that disconnects
- * mid-request only costs its own exchange.
+ * Turns one complete request into its answer: finds the route, enforces draining, API keys and the deadline, runs
+ * the route, turns every failure into the JSON error shape, and records the request's metrics. Knows nothing of
+ * sockets: the transport reads requests and writes the answers.
  */
-public final class Dispatcher implements HttpHandler {
+public final class Dispatcher {
   /** Seconds a rejected client is asked to wait; short, because queues on this server drain in milliseconds. */
-  static final int RETRY_AFTER_SECONDS = 1;
+  public static final int RETRY_AFTER_SECONDS = 1;
   private static final String UNMATCHED = "unmatched";
 
   private final Map<String, Map<String, Route>> routes = new LinkedHashMap<>();
   private final ApiKeys keys;
   private final ServerMetrics metrics;
   private final AtomicBoolean draining;
-  private final long maxBodyBytes;
-  private final long deadlineNanos;
   private final Consumer<String> log;
 
   public Dispatcher(List<Route> routeList, ApiKeys keys, ServerMetrics metrics, AtomicBoolean draining,
-      long maxBodyBytes, long deadlineNanos, Consumer<String> log) {
+      Consumer<String> log) {
     for (Route r : routeList) {
       routes.computeIfAbsent(r.path(), p -> new LinkedHashMap<>()).put(r.method(), r);
     }
     this.keys = keys;
     this.metrics = metrics;
     this.draining = draining;
-    this.maxBodyBytes = maxBodyBytes;
-    this.deadlineNanos = deadlineNanos;
     this.log = log;
   }
 
-  @Override
-  public void handle(HttpExchange exchange) {
-    long accepted = RequestExecutor.acceptedAt();
-    Call call = new Call(exchange, maxBodyBytes, accepted + deadlineNanos);
-    Map<String, Route> byMethod = routes.get(exchange.getRequestURI().getPath());
-    String endpoint = byMethod == null ? UNMATCHED : exchange.getRequestURI().getPath();
+  /** The metrics label of a path: the route's path, or {@code unmatched} (no unbounded label values). */
+  public String endpoint(String path) {
+    return path != null && routes.containsKey(path) ? path : UNMATCHED;
+  }
+
+  /**
+   * True when the request is cheap and never blocks (probes, metrics, the OpenAPI document, every error before a
+   * route runs): the transport answers it on its event loop instead of queueing it behind scans, so probes answer
+   * even when every request thread is busy.
+   */
+  public boolean answersInline(Request request) {
+    Map<String, Route> byMethod = routes.get(request.path());
+    if (byMethod == null) {
+      return true;
+    }
+    Route route = byMethod.get(request.head() ? "GET" : request.method());
+    return route == null || !route.work();
+  }
+
+  /**
+   * Answers one request.
+   *
+   * @param accepted when the request was read whole ({@link System#nanoTime()}); latency is measured from here
+   * @param deadline when its answer is due ({@link System#nanoTime()}); past it, 504 (or 503 if it never started)
+   */
+  public Answer dispatch(Request request, long accepted, long deadline) {
+    Call call = new Call(request, deadline);
+    Map<String, Route> byMethod = routes.get(request.path());
+    String endpoint = byMethod == null ? UNMATCHED : request.path();
     boolean counted = false;
     try {
-      if (RequestExecutor.overflowing()) {
-        call.closeConnection();
-        throw new ApiException(ErrorType.OVERLOADED,
-            "the server is at capacity (its work queue is full); retry after " + RETRY_AFTER_SECONDS + "s",
-            RETRY_AFTER_SECONDS);
-      }
-      Route route = route(byMethod, exchange);
+      Route route = route(byMethod, call);
       if (route.work() && draining.get()) {
         call.closeConnection();
         throw new ApiException(ErrorType.SHUTTING_DOWN, "the server is shutting down; retry on another instance",
             RETRY_AFTER_SECONDS);
       }
-      if (route.authenticated() && !keys.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      if (route.authenticated() && !keys.accepts(request.header("Authorization"))) {
         call.header("WWW-Authenticate", "Bearer realm=\"bulwark\"");
         throw new ApiException(ErrorType.UNAUTHORIZED, "missing or wrong API key: send 'Authorization: Bearer <key>'");
       }
@@ -83,60 +94,72 @@ public final class Dispatcher implements HttpHandler {
         throw new IllegalStateException("route " + route.path() + " gave no answer");
       }
     } catch (ApiException e) {
-      switch (e.type()) {
-        case PAYLOAD_TOO_LARGE, TIMEOUT, OVERLOADED, SHUTTING_DOWN, UNAUTHORIZED -> metrics.rejected.inc(e.type().id());
-        default -> { }
-      }
-      answerError(call, e, endpoint);
-    } catch (IOException e) {
-      // The client disconnected, or stopped sending and the read timeout closed its connection.
-      metrics.clientAborts.inc(endpoint);
-    } catch (RuntimeException | Error e) {
-      log.accept("internal error on " + exchange.getRequestMethod() + " " + endpoint + ": " + stackTrace(e));
+      answerError(call, e);
+    } catch (IOException | RuntimeException | Error e) {
+      log.accept("internal error on " + request.method() + " " + endpoint + ": " + stackTrace(e));
       answerError(call, new ApiException(ErrorType.INTERNAL_ERROR,
-          "internal error (" + e.getClass().getSimpleName() + "); the server log has the details"), endpoint);
+          "internal error (" + e.getClass().getSimpleName() + "); the server log has the details"));
     } finally {
       if (counted) {
         metrics.inFlight().decrementAndGet();
       }
-      exchange.close();
-      if (call.status() != 0) {
-        metrics.requests.inc(endpoint, Integer.toString(call.status()));
-        metrics.latency.observeNanos(System.nanoTime() - accepted, endpoint);
-      }
     }
+    record(endpoint, call.status(), accepted);
+    return call.answer();
   }
 
-  private Route route(Map<String, Route> byMethod, HttpExchange exchange) {
+  /**
+   * Answers a request with an error before (or instead of) its route: the transport's own refusals (body or headers
+   * too large, a request it cannot parse, a full queue).
+   */
+  public Answer refuse(Request request, ApiException e, long accepted) {
+    Call call = new Call(request, accepted);
+    answerError(call, e);
+    record(endpoint(request.path()), call.status(), accepted);
+    return call.answer();
+  }
+
+  private void record(String endpoint, int status, long accepted) {
+    metrics.requests.inc(endpoint, Integer.toString(status));
+    metrics.latency.observeNanos(System.nanoTime() - accepted, endpoint);
+  }
+
+  private Route route(Map<String, Route> byMethod, Call call) {
+    Request request = call.request();
     if (byMethod == null) {
-      throw new ApiException(ErrorType.NOT_FOUND, "no endpoint " + excerpt(exchange.getRequestURI().getPath())
+      throw new ApiException(ErrorType.NOT_FOUND, "no endpoint " + excerpt(request.path())
           + "; the endpoints are " + String.join(", ", routes.keySet()) + " (see GET /openapi.json)");
     }
-    String method = exchange.getRequestMethod();
+    String method = request.method();
     Route route = byMethod.get(method);
     if (route == null && method.equals("HEAD")) {
       route = byMethod.get("GET");
     }
     if (route == null) {
       String allowed = String.join(", ", new TreeSet<>(byMethod.keySet()));
-      exchange.getResponseHeaders().set("Allow", allowed);
+      call.header("Allow", allowed);
       throw new ApiException(ErrorType.METHOD_NOT_ALLOWED, excerpt(method) + " is not allowed on "
-          + exchange.getRequestURI().getPath() + "; use " + allowed);
+          + request.path() + "; use " + allowed);
     }
     return route;
   }
 
-  private void answerError(Call call, ApiException e, String endpoint) {
+  private void answerError(Call call, ApiException e) {
     if (call.status() != 0) {
       return;
+    }
+    switch (e.type()) {
+      case PAYLOAD_TOO_LARGE, TIMEOUT, OVERLOADED, SHUTTING_DOWN, UNAUTHORIZED, REQUEST_TIMEOUT, HEADERS_TOO_LARGE,
+          URI_TOO_LONG -> metrics.rejected.inc(e.type().id());
+      default -> { }
     }
     if (e.retryAfterSeconds() > 0) {
       call.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
     }
     try {
       call.respondJson(e.type().status(), ErrorJson.of(e.type(), e.getMessage(), e.param(), e.code()));
-    } catch (IOException gone) {
-      metrics.clientAborts.inc(endpoint);
+    } catch (IOException cannotHappen) {
+      throw new IllegalStateException(cannotHappen);
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.function.IntSupplier;
 public final class ServerMetrics {
   private final Metrics registry = new Metrics();
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger openConnections = new AtomicInteger();
 
   public final Counter requests = registry.counter("bulwark_http_requests_total",
       "HTTP requests answered, by endpoint and status code.", "endpoint", "code");
@@ -18,7 +19,14 @@ public final class ServerMetrics {
       "Time from accepting a request to the end of its answer, queueing included, by endpoint.", "endpoint");
   public final Counter rejected = registry.counter("bulwark_http_rejected_total",
       "Requests refused before doing their work, by reason (overloaded, shutting_down, payload_too_large,"
-          + " unauthorized, timeout).", "reason");
+          + " unauthorized, timeout, request_timeout, headers_too_large, uri_too_long).", "reason");
+  public final Counter limitHits = registry.counter("bulwark_http_limit_hits_total",
+      "Connections cut off or refused by a transport limit: header_timeout, body_timeout, idle_timeout,"
+          + " request_time, header_size, body_size, max_connections, tls_handshake.", "limit");
+  public final Counter connections = registry.counter("bulwark_http_connections_total",
+      "Connections accepted (refused ones included).");
+  public final Counter lingeringBytes = registry.counter("bulwark_http_discarded_bytes_total",
+      "Request bytes read and dropped after an early answer (413 and other refusals), so the client reads it.");
   public final Counter clientAborts = registry.counter("bulwark_http_client_aborts_total",
       "Requests whose client disconnected or stopped sending before the answer, by endpoint.", "endpoint");
   public final Counter decisions = registry.counter("bulwark_decisions_total",
@@ -36,6 +44,7 @@ public final class ServerMetrics {
   public ServerMetrics(IntSupplier queued, IntSupplier ready) {
     registry.gauge("bulwark_http_in_flight_requests", "Requests being worked on now.", inFlight::get);
     registry.gauge("bulwark_http_queued_requests", "Requests waiting for a request thread.", queued::getAsInt);
+    registry.gauge("bulwark_http_open_connections", "Connections open now.", openConnections::get);
     registry.gauge("bulwark_ready", "1 once the models are loaded and warmed up, 0 before and while draining.",
         ready::getAsInt);
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -49,6 +58,11 @@ public final class ServerMetrics {
 
   public AtomicInteger inFlight() {
     return inFlight;
+  }
+
+  /** Connections open now; the transport keeps it (and enforces its limit with it). */
+  public AtomicInteger openConnections() {
+    return openConnections;
   }
 
   /** Records a /v1/scan verdict: the decision and each scanner's time and verdict. */

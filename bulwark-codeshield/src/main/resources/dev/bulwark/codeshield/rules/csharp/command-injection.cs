@@ -14,5 +14,14 @@ class Launcher {
         Process.Start("notepad.exe");
         // ok: csharp.command-injection
         dialog.FileName = exe;
+        var git = new ProcessStartInfo("git") { UseShellExecute = false };
+        git.ArgumentList.Add("clone");
+        git.ArgumentList.Add(url);
+        // ok: csharp.command-injection
+        using var p = Process.Start(git);
+        // ruleid: csharp.command-injection
+        var shell = new ProcessStartInfo("cmd.exe", "/c dir " + url);
+        // ruleid: csharp.command-injection
+        Process.Start(shell);
     }
 }

@@ -11,4 +11,10 @@ func run(input string, prog string) {
 	exec.Command("ls", "-l", input).Run()
 	// ok: go.command-injection
 	exec.Command("git", "status").Run()
+	// ok: go.command-injection
+	exec.CommandContext(ctx, "git", "clone", "--depth", "1", input, prog).Run()
+	// ruleid: go.command-injection
+	exec.CommandContext(r.Context(), "bash", "-c", "tar xf "+input).Run()
+	// ruleid: go.command-injection
+	exec.CommandContext(ctx, prog, input).Run()
 }

@@ -1,10 +1,25 @@
 package main
 
-import "math/rand"
+import (
+	crand "crypto/rand"
+	"math/rand"
+)
 
-func token() int {
+func newToken() string {
+	b := make([]byte, 32)
+	crand.Read(b) // session token bytes
+	return hex.EncodeToString(b)
+}
+
+func reset() int {
 	// ruleid: go.insecure-random
-	return rand.Intn(1000000)
+	resetToken := rand.Intn(1000000)
+	return resetToken
+}
+
+func jitter() time.Duration {
+	// ok: go.insecure-random
+	return time.Duration(rand.Intn(100)) * time.Millisecond
 }
 
 func other(m map[string]int) int {

@@ -1,0 +1,20 @@
+package web
+
+import (
+	"fmt"
+	"html"
+	"net/http"
+)
+
+func Hello(w http.ResponseWriter, r *http.Request) {
+	name := r.URL.Query().Get("name")
+	// ruleid: go.tainted-html
+	fmt.Fprintf(w, "<h1>Hello %s</h1>", name)
+	// ok: go.tainted-html
+	fmt.Fprintf(w, "<h1>Hello %s</h1>", html.EscapeString(name))
+	// ok: go.tainted-html
+	fmt.Fprintln(w, "<p>static</p>")
+	msg := "<div>" + r.FormValue("msg") + "</div>"
+	// ruleid: go.tainted-html
+	w.Write([]byte(msg))
+}

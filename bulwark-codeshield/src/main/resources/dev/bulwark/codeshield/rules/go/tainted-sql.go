@@ -1,0 +1,34 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+	"net/http"
+)
+
+var sortable = map[string]bool{"name": true, "created": true}
+
+func Search(w http.ResponseWriter, r *http.Request) {
+	term := r.URL.Query().Get("q")
+	query := fmt.Sprintf("SELECT id FROM items WHERE title LIKE '%%%s%%'", term)
+	// ruleid: go.tainted-sql
+	rows, err := db.QueryContext(r.Context(), query)
+	// ok: go.tainted-sql
+	rows2, err := db.QueryContext(r.Context(), "SELECT id FROM items WHERE title LIKE $1", "%"+term+"%")
+	_ = rows2
+	handle(rows, err)
+}
+
+func Sorted(ctx context.Context, db *sql.DB, column string) (*sql.Rows, error) {
+	if _, ok := sortable[column]; !ok {
+		return nil, errBadColumn
+	}
+	// ok: go.tainted-sql
+	return db.QueryContext(ctx, "SELECT id FROM items ORDER BY "+column+" LIMIT $1", 50)
+}
+
+func Delete(db *sql.DB, id string) error {
+	// ruleid: go.tainted-sql
+	_, err := db.Exec("DELETE FROM items WHERE id = " + id)
+	return err
+}

@@ -1,0 +1,32 @@
+import java.sql.Connection
+
+fun findUser(conn: Connection, name: String): ResultSet {
+    val sql = "SELECT * FROM users WHERE name = '$name'"
+    // ruleid: kotlin.tainted-sql
+    return conn.createStatement().executeQuery(sql)
+}
+
+fun findUserSafely(conn: Connection, name: String): ResultSet {
+    val ps = conn.prepareStatement("SELECT * FROM users WHERE name = ?")
+    ps.setString(1, name)
+    // ok: kotlin.tainted-sql
+    return ps.executeQuery()
+}
+
+fun Route.orders() {
+    get("/orders") {
+        val status = call.parameters["status"]
+        // ruleid: kotlin.tainted-sql
+        val rows = db.createStatement().executeQuery("SELECT * FROM orders WHERE status = '${status}'")
+        val page = call.parameters["page"]?.toIntOrNull() ?: 0
+        // ok: kotlin.tainted-sql
+        val more = db.createStatement().executeQuery("SELECT * FROM orders LIMIT 20 OFFSET " + page * 20)
+    }
+}
+
+fun findByCity(city: String): List<String> = transaction {
+    // ruleid: kotlin.tainted-sql
+    exec("SELECT name FROM customers WHERE city = '$city'") { rs -> rs.next() }
+    // ok: kotlin.tainted-sql
+    exec("SELECT name FROM customers WHERE city = ?", listOf(VarCharColumnType() to city)) { rs -> rs.next() }
+}

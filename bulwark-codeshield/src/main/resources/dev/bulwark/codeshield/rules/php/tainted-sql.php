@@ -1,0 +1,34 @@
+<?php
+$allowed = ['name', 'created_at'];
+
+function find_user($conn, $name) {
+    $sql = "SELECT * FROM users WHERE name = '$name'";
+    // ruleid: php.tainted-sql
+    return mysqli_query($conn, $sql);
+}
+
+$id = $_GET['id'];
+$query = 'SELECT * FROM posts WHERE id = ' . $id;
+// ruleid: php.tainted-sql
+$result = $db->query($query);
+
+$safeId = (int) $_GET['id'];
+// ok: php.tainted-sql
+$result = $db->query("SELECT * FROM posts WHERE id = $safeId");
+
+$stmt = $pdo->prepare('SELECT * FROM posts WHERE author = ?');
+// ok: php.tainted-sql
+$stmt->execute([$_GET['author']]);
+
+$order = $_GET['order'];
+if (!in_array($order, $allowed, true)) {
+    $order = 'name';
+}
+// ok: php.tainted-sql
+$rows = $pdo->query("SELECT * FROM users ORDER BY $order");
+
+$status = $_GET['status'];
+// ok: php.tainted-sql
+$rows = DB::select('SELECT * FROM orders WHERE status = ?', [$status]);
+// ruleid: php.tainted-sql
+$rows = DB::select("SELECT * FROM orders WHERE status = '$status'");

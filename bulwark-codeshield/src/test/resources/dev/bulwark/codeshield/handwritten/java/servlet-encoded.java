@@ -1,0 +1,11 @@
+// expect: secure
+import org.owasp.encoder.Encode;
+
+public class SearchServlet extends HttpServlet {
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    String q = req.getParameter("q");
+    resp.setContentType("text/html");
+    resp.getWriter().println("<p>No results for " + Encode.forHtml(q) + "</p>");
+  }
+}

@@ -1,0 +1,8 @@
+<?php
+// expect: secure
+class OrderController extends Controller {
+    public function index(Request $request) {
+        $status = $request->input('status');
+        return DB::select('SELECT * FROM orders WHERE status = ?', [$status]);
+    }
+}

@@ -1,0 +1,6 @@
+# expect: secure
+class ProductsController < ApplicationController
+  def index
+    @products = Product.where(category: params[:category])
+  end
+end
