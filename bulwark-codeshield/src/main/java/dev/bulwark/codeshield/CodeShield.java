@@ -98,22 +98,35 @@ public final class CodeShield {
    * unrecognised hint means "detect"; an unrecognised one is also mentioned in the result's notes.
    */
   public CodeShieldResult scan(String code, String language) {
+    return scan(code, language, 1);
+  }
+
+  /**
+   * As {@link #scan(String, String)}, for code that starts at line {@code firstLine} of a larger text (a block of a
+   * streamed answer): issues' lines and the lines of their data flows are counted in that text.
+   */
+  public CodeShieldResult scan(String code, String language, int firstLine) {
     if (language == null || language.isBlank() || language.equalsIgnoreCase("any") || language.equalsIgnoreCase("auto")) {
-      return scan(code, (Language) null);
+      return scan(code, (Language) null, firstLine);
     }
     Optional<Language> lang = Language.fromName(language);
     if (lang.isEmpty()) {
-      CodeShieldResult r = scan(code, (Language) null);
+      CodeShieldResult r = scan(code, (Language) null, firstLine);
       List<String> notes = new ArrayList<>(r.notes());
       notes.add(0, "unknown language '" + Excerpt.of(language, 30) + "': detected instead");
       return new CodeShieldResult(r.insecure(), r.treatment(), r.issues(), r.languages(), r.languageAgnosticOnly(), notes);
     }
-    return scan(code, lang.get());
+    return scan(code, lang.get(), firstLine);
   }
 
   /** Scans text as {@code language} (null: detect); fenced blocks with a recognised tag still use their tag. */
   public CodeShieldResult scan(String code, Language language) {
+    return scan(code, language, 1);
+  }
+
+  private CodeShieldResult scan(String code, Language language, int firstLine) {
     Objects.requireNonNull(code, "code");
+    int lineBase = firstLine - 1;
     List<String> notes = new ArrayList<>();
     String text = code;
     if (text.length() > maxInputChars) {
@@ -137,13 +150,13 @@ public final class CodeShield {
       }
       Set<String> blockNotes = new LinkedHashSet<>();
       for (RawFinding f : engine.run(block.text(), lang, blockNotes::add)) {
-        issues.add(issue(f, block, lang, text, lines));
+        issues.add(issue(f, block, lang, text, lines, lineBase));
       }
       notes.addAll(blockNotes);
     }
     for (CodeBlock prose : split.prose()) {
       for (RawFinding f : engine.run(prose.text(), null, notes::add)) {
-        issues.add(issue(f, prose, null, text, lines));
+        issues.add(issue(f, prose, null, text, lines, lineBase));
       }
     }
     issues = dedupe(issues);
@@ -162,6 +175,11 @@ public final class CodeShield {
    * for the prose between blocks: streamed answers are scanned a piece at a time.
    */
   public CodeShieldResult scanProse(String prose) {
+    return scanProse(prose, 1);
+  }
+
+  /** As {@link #scanProse(String)}, for prose that starts at line {@code firstLine} of a larger text. */
+  public CodeShieldResult scanProse(String prose, int firstLine) {
     Objects.requireNonNull(prose, "prose");
     List<String> notes = new ArrayList<>();
     if (prose.isBlank()) {
@@ -171,7 +189,7 @@ public final class CodeShield {
     CodeBlock whole = new CodeBlock(prose, 0, null, false, true);
     List<Issue> issues = new ArrayList<>();
     for (RawFinding f : engine.run(prose, null, notes::add)) {
-      issues.add(issue(f, whole, null, prose, lines));
+      issues.add(issue(f, whole, null, prose, lines, firstLine - 1));
     }
     issues = dedupe(issues);
     Treatment treatment = Treatment.IGNORE;
@@ -201,16 +219,17 @@ public final class CodeShield {
     return detector.detect(block.text()).orElse(null);
   }
 
-  private static Issue issue(RawFinding f, CodeBlock block, Language lang, String text, LineIndex lines) {
+  private static Issue issue(RawFinding f, CodeBlock block, Language lang, String text, LineIndex lines, int lineBase) {
     int start = block.offset() + Math.min(f.start(), block.text().length());
     int end = block.offset() + Math.min(Math.max(f.end(), f.start()), block.text().length());
-    int line = lines.lineOf(start);
-    String snippet = Excerpt.of(lines.line(line).strip(), 160);
+    int localLine = lines.lineOf(start);
+    int line = localLine + lineBase;
+    String snippet = Excerpt.of(lines.line(localLine).strip(), 160);
     Rule r = f.rule();
     String description = r.message();
     if (f.flow() != null) {
       // The flow counts lines within the block; the issue counts them in the whole text.
-      int shift = lines.lineOf(block.offset()) - 1;
+      int shift = lines.lineOf(block.offset()) - 1 + lineBase;
       TaintFlow flow = f.flow();
       description += " (" + new TaintFlow(flow.start(), flow.end(), flow.origin(), flow.fromParameter(),
           flow.lines().stream().map(l -> l + shift).toList()).describe() + ")";

@@ -100,11 +100,12 @@ final class CodeShieldStream implements StreamSession {
   }
 
   private ScanResult piece(String text, int offset, int atLine) {
-    return scanner.pieceVerdict(scanner.shield().scan(text, hint), offset, atLine);
+    // lines (also those inside taint-flow messages) counted in the whole answer, as scan on the whole answer counts them
+    return scanner.pieceVerdict(scanner.shield().scan(text, hint, atLine), offset, 1);
   }
 
   private ScanResult prose(String text, int offset, int atLine) {
-    return scanner.pieceVerdict(scanner.shield().scanProse(text), offset, atLine);
+    return scanner.pieceVerdict(scanner.shield().scanProse(text, atLine), offset, 1);
   }
 
   /** Whether the unfinished line could still become a fence: up to three spaces, then a backtick or a tilde. */
