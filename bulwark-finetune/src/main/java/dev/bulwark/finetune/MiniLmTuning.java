@@ -9,6 +9,7 @@ import dev.bulwark.classifier.TunedEncoder;
 import dev.bulwark.classifier.onnx.OnnxModel;
 import dev.bulwark.classifier.train.EncoderTuning;
 import dev.bulwark.classifier.tuned.EncoderDelta;
+import dev.bulwark.classifier.tuned.LinearHead;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -125,8 +126,7 @@ public final class MiniLmTuning implements EncoderTuning {
       float[][] p = tuner.probabilities(inputs(tok, texts), 32);
       double[] out = new double[p.length];
       for (int i = 0; i < p.length; i++) {
-        // from the two probabilities, not one: p[1] alone saturates at 1 - 2^-24
-        out[i] = Math.log(Math.max(p[i][1], 1e-30)) - Math.log(Math.max(p[i][0], 1e-30));
+        out[i] = LinearHead.logOdds(p[i]);
       }
       return out;
     }

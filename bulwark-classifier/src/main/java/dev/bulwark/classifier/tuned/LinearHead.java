@@ -34,6 +34,14 @@ public record LinearHead(List<String> labels, int dimension, float[] weight, flo
     return out;
   }
 
+  /**
+   * The log-odds of the last (positive) class against the first, from two probabilities rather than one: a single
+   * float probability saturates at 1 - 2^-24, the pair keeps the ranking of confident scores.
+   */
+  public static double logOdds(float[] probabilities) {
+    return Math.log(Math.max(probabilities[probabilities.length - 1], 1e-30)) - Math.log(Math.max(probabilities[0], 1e-30));
+  }
+
   public float[] probabilities(float[] x) {
     float[] z = logits(x);
     double max = Double.NEGATIVE_INFINITY;

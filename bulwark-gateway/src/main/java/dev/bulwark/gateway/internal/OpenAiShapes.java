@@ -34,13 +34,7 @@ public final class OpenAiShapes {
   /** A whole {@code chat.completion} whose answer is {@code text}. */
   public static String completion(String id, String model, long created, String text, String finishReason) {
     ObjectNode root = JSON.createObjectNode();
-    root.put("id", id);
-    root.put("object", "chat.completion");
-    root.put("created", created);
-    root.put("model", model);
-    ArrayNode choices = root.putArray("choices");
-    ObjectNode c = choices.addObject();
-    c.put("index", 0);
+    ObjectNode c = firstChoice(root, id, "chat.completion", model, created);
     ObjectNode m = c.putObject("message");
     m.put("role", "assistant");
     m.put("content", text);
@@ -51,13 +45,7 @@ public final class OpenAiShapes {
   /** One {@code chat.completion.chunk} with {@code text} as the delta's content (and a finish reason or null). */
   public static String chunk(String id, String model, long created, String text, String finishReason) {
     ObjectNode root = JSON.createObjectNode();
-    root.put("id", id);
-    root.put("object", "chat.completion.chunk");
-    root.put("created", created);
-    root.put("model", model);
-    ArrayNode choices = root.putArray("choices");
-    ObjectNode c = choices.addObject();
-    c.put("index", 0);
+    ObjectNode c = firstChoice(root, id, "chat.completion.chunk", model, created);
     ObjectNode d = c.putObject("delta");
     if (text != null) {
       d.put("content", text);
@@ -68,5 +56,17 @@ public final class OpenAiShapes {
       c.put("finish_reason", finishReason);
     }
     return root.toString();
+  }
+
+  /** The fields a completion and a chunk share; returns the single choice, index 0, for the caller to fill. */
+  private static ObjectNode firstChoice(ObjectNode root, String id, String object, String model, long created) {
+    root.put("id", id);
+    root.put("object", object);
+    root.put("created", created);
+    root.put("model", model);
+    ArrayNode choices = root.putArray("choices");
+    ObjectNode c = choices.addObject();
+    c.put("index", 0);
+    return c;
   }
 }

@@ -3,6 +3,7 @@ package dev.bulwark.promptguard.embedded;
 import dev.bulwark.classifier.TunedEncoder;
 import dev.bulwark.classifier.runtime.Threading;
 import dev.bulwark.classifier.tuned.EncoderDelta;
+import dev.bulwark.classifier.tuned.LinearHead;
 import java.util.List;
 
 /**
@@ -18,8 +19,7 @@ final class TunedEncoderStage implements EncoderStage {
 
   @Override
   public double logit(String text) {
-    float[] p = encoder.probabilities(List.of(text)).get(0);
-    return Math.log(Math.max(p[1], 1e-30)) - Math.log(Math.max(p[0], 1e-30));
+    return LinearHead.logOdds(encoder.probabilities(List.of(text)).get(0));
   }
 
   @Override
