@@ -1,9 +1,11 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.classifier.train.CachedEncoderTuning;
 import dev.bulwark.classifier.train.EncoderTuning;
 import dev.bulwark.finetune.FineTuneOptions;
 import dev.bulwark.finetune.MiniLmTuning;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,12 +40,20 @@ public final class FineTuningOptions {
   @Option(names = "--fine-tune-threads", defaultValue = "2", paramLabel = "N", description = "PyTorch threads (default ${DEFAULT-VALUE}).")
   int threads;
 
+  @Option(names = "--fine-tune-cache", paramLabel = "DIR",
+      description = "Keeps each fine-tuning's scores and weights, keyed by its data and settings, so that a rerun that changes"
+          + " only the stacking, the band or the threshold skips the fine-tuning (default: DIR/tuning-cache of --out).")
+  Path cache;
+
+  @Option(names = "--no-fine-tune-cache", description = "Fine-tune again even when the cache holds the same run.")
+  boolean noCache;
+
   public int folds() {
     return folds;
   }
 
-  /** The tuning to use, or null without {@code --fine-tune}. */
-  public EncoderTuning tuning(long seed, PrintWriter log) {
+  /** The tuning to use, or null without {@code --fine-tune}; {@code out} is the training's output directory. */
+  public EncoderTuning tuning(long seed, Path out, PrintWriter log) {
     if (!fineTune) {
       return null;
     }
@@ -56,9 +66,10 @@ public final class FineTuningOptions {
     }
     FineTuneOptions o = FineTuneOptions.defaults().withTopLayers(layers).withEpochs(epochs).withMaxTokens(maxTokens)
         .withLearningRates(learningRate, learningRate * 10).withSeed(seed).withLogEvery(20);
-    return new MiniLmTuning(o, threads, line -> {
+    EncoderTuning tuning = new MiniLmTuning(o, threads, line -> {
       log.println(line);
       log.flush();
     });
+    return noCache ? tuning : new CachedEncoderTuning(tuning, cache != null ? cache : out.resolve("tuning-cache"));
   }
 }

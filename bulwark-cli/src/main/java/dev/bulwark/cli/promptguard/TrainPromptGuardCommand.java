@@ -95,7 +95,7 @@ public final class TrainPromptGuardCommand implements Callable<Integer> {
         if (training.noEncoder) {
           throw new dev.bulwark.cli.UsageException("--fine-tune and --no-encoder exclude each other");
         }
-        options = options.withTuning(fineTuning.tuning(training.seed, log), fineTuning.folds());
+        options = options.withTuning(fineTuning.tuning(training.seed, out, log), fineTuning.folds());
       }
       result = new PromptGuardTrainer().train(options);
     } catch (IllegalArgumentException | ClassifierException e) {
