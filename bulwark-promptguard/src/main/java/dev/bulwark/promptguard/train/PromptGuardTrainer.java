@@ -425,19 +425,32 @@ public final class PromptGuardTrainer {
    * rows and at most {@code maxOrdinary} of the ordinary-traffic rows (the issue's goal is 0.5%; a margin below it
    * leaves room for traffic unlike the training rows).
    */
+  /**
+   * Out-of-fold false-positive rate on the dataset's benign rows at the threshold: the goal is 1% on held-out data,
+   * and an out-of-fold rate moves by a few tenths of a point between samples of this size, hence the margin.
+   */
+  static final double DATASET_FPR = 0.008;
+
   private static double chooseThreshold(double[] scores, List<Row> rows, double maxOrdinary) {
     List<Double> curated = new ArrayList<>();
     List<Double> ordinary = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
-      if (!rows.get(i).positive()) {
-        (OrdinaryTraffic.ordinary(rows.get(i).source()) ? ordinary : curated).add(scores[i]);
+      LabelledText r = rows.get(i).source();
+      if (rows.get(i).positive()) {
+        continue;
+      }
+      if (OrdinaryTraffic.ordinary(r)) {
+        ordinary.add(scores[i]);
+      } else if (!Licences.of(r).startsWith("project")) {
+        // The dataset's own benign rows: the project's generated documents are easier and would dilute the rate.
+        curated.add(scores[i]);
       }
     }
     double[] neg = curated.stream().mapToDouble(Double::doubleValue).toArray();
     if (neg.length == 0) {
       neg = select(scores, rows, false);
     }
-    double t = BinaryMetrics.thresholdForFpr(neg, 0.01);
+    double t = BinaryMetrics.thresholdForFpr(neg, DATASET_FPR);
     List<Double> over = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       String c = rows.get(i).source().category();
