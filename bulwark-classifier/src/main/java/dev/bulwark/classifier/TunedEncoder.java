@@ -114,6 +114,23 @@ public final class TunedEncoder implements AutoCloseable {
     return out;
   }
 
+  /** The mean-pooled output and the head's label probabilities of one text. */
+  public record Output(float[] pooled, float[] probabilities) {}
+
+  /**
+   * The pooled outputs and label probabilities of each text, in one inference (batch texts of similar length): for a
+   * model that reads the tuned representation beside the tuned head's verdict.
+   */
+  public List<Output> outputs(List<String> texts) {
+    List<long[]> inputs = new ArrayList<>(texts.size());
+    texts.forEach(t -> inputs.add(input(t)));
+    List<Output> out = new ArrayList<>(texts.size());
+    for (float[] pooled : encoder.embed(inputs)) {
+      out.add(new Output(pooled, head.probabilities(pooled)));
+    }
+    return out;
+  }
+
   public int maxTokens() {
     return maxTokens;
   }

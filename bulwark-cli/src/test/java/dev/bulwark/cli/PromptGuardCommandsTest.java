@@ -2,8 +2,6 @@ package dev.bulwark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,13 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PromptGuardCommandsTest {
   @TempDir Path tmp;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private Path labelled() throws Exception {
@@ -44,9 +37,9 @@ class PromptGuardCommandsTest {
   void calibrateWritesTheThresholdIntoTheConfiguration() throws Exception {
     Path cfg = tmp.resolve("bulwark.yaml");
     Files.writeString(cfg, "scanners:\n  prompt-guard:\n    encoder: false\n");
-    Run r = run("calibrate", "--scanner", "prompt-guard", "--data", labelled().toString(), "--target-fpr", "0.01",
+    CliRun r = run("calibrate", "--scanner", "prompt-guard", "--data", labelled().toString(), "--target-fpr", "0.01",
         "--config", cfg.toString(), "--per-language");
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("threshold").contains("en: threshold");
     String yaml = Files.readString(cfg);
     assertThat(yaml).contains("encoder: false").contains("threshold: 0.").contains("language-thresholds:").contains("en: ");
@@ -54,16 +47,16 @@ class PromptGuardCommandsTest {
 
   @Test
   void calibrateRejectsScannersWithoutThresholdAndBadRates() throws Exception {
-    assertThat(run("calibrate", "--scanner", "prompt-guard", "--data", labelled().toString(), "--target-fpr", "1.5").code()).isEqualTo(64);
-    assertThat(run("calibrate", "--scanner", "nope", "--data", labelled().toString(), "--target-fpr", "0.01").code()).isEqualTo(64);
+    assertThat(run("calibrate", "--scanner", "prompt-guard", "--data", labelled().toString(), "--target-fpr", "1.5").exitCode()).isEqualTo(64);
+    assertThat(run("calibrate", "--scanner", "nope", "--data", labelled().toString(), "--target-fpr", "0.01").exitCode()).isEqualTo(64);
   }
 
   @Test
   void evalPrintsMetricsPerSliceWithToolOutputsApart() throws Exception {
     Path cfg = tmp.resolve("c.yaml");
     Files.writeString(cfg, "scanners:\n  prompt-guard:\n    encoder: false\n");
-    Run r = run("eval", "prompt-guard", "--input", labelled().toString(), "--config", cfg.toString());
-    assertThat(r.code()).as(r.err()).isZero();
+    CliRun r = run("eval", "prompt-guard", "--input", labelled().toString(), "--config", cfg.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("== ALL ==").contains("== TOOL OUTPUTS ==").contains("lang=en").contains("AUC");
   }
 
@@ -77,9 +70,9 @@ class PromptGuardCommandsTest {
     }
     Path ordinary = tmp.resolve("ordinary.jsonl");
     Files.write(ordinary, everyday);
-    Run r = run("calibrate", "--scanner", "prompt-guard", "--data", labelled().toString(), "--target-fpr", "0.01",
+    CliRun r = run("calibrate", "--scanner", "prompt-guard", "--data", labelled().toString(), "--target-fpr", "0.01",
         "--config", cfg.toString(), "--ordinary", ordinary.toString(), "--ordinary-flag-rate", "0.02", "--dry-run");
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("ordinary traffic: 50 rows");
   }
 
@@ -87,8 +80,8 @@ class PromptGuardCommandsTest {
   void evalReportsTheBenignFlagRateByLanguageLengthAndRole() throws Exception {
     Path cfg = tmp.resolve("c.yaml");
     Files.writeString(cfg, "scanners:\n  prompt-guard:\n    encoder: false\n");
-    Run r = run("eval", "prompt-guard", "--input", labelled().toString(), "--everyday-test", "--config", cfg.toString());
-    assertThat(r.code()).as(r.err()).isZero();
+    CliRun r = run("eval", "prompt-guard", "--input", labelled().toString(), "--everyday-test", "--config", cfg.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("Flag rate on the benign rows").contains("length=0001-0020").contains("role=tool")
         .contains("category=everyday:greetings").contains("lang=ja");
   }
@@ -99,13 +92,13 @@ class PromptGuardCommandsTest {
     List<String> lines = new ArrayList<>(Files.readAllLines(labelled()));
     lines.add(3, "{\"id\":\"x\",\"text\":\"no label\"}");
     Files.write(data, lines);
-    Run fail = run("train", "prompt-guard", "--data", data.toString(), "--out", tmp.resolve("out").toString(), "--no-encoder",
+    CliRun fail = run("train", "prompt-guard", "--data", data.toString(), "--out", tmp.resolve("out").toString(), "--no-encoder",
         "--no-everyday", "--tool-output-docs", "0", "--heldout-docs", "1", "--bits", "10", "--folds", "2");
-    assertThat(fail.code()).isNotZero();
+    assertThat(fail.exitCode()).isNotZero();
     assertThat(fail.err()).contains(data + ":4: missing \"label\"");
-    Run skip = run("train", "prompt-guard", "--data", data.toString(), "--out", tmp.resolve("out").toString(), "--no-encoder",
+    CliRun skip = run("train", "prompt-guard", "--data", data.toString(), "--out", tmp.resolve("out").toString(), "--no-encoder",
         "--no-everyday", "--tool-output-docs", "0", "--heldout-docs", "1", "--bits", "10", "--folds", "2", "--on-bad-row", "skip");
-    assertThat(skip.code()).as(skip.err()).isZero();
+    assertThat(skip.exitCode()).as(skip.err()).isZero();
     assertThat(skip.err()).contains("skipped: " + data + ":4: missing \"label\"");
   }
 
@@ -117,10 +110,10 @@ class PromptGuardCommandsTest {
   @Test
   void fineTuningWritesATunedEncoderThatTheScannerLoads() throws Exception {
     Path out = tmp.resolve("ft");
-    Run r = run("train", "prompt-guard", "--data", labelled().toString(), "--out", out.toString(), "--no-everyday",
+    CliRun r = run("train", "prompt-guard", "--data", labelled().toString(), "--out", out.toString(), "--no-everyday",
         "--tool-output-docs", "0", "--heldout-docs", "1", "--bits", "10", "--folds", "3", "--fine-tune", "--fine-tune-max-tokens", "24",
         "--fine-tune-lr", "3e-4");
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.err()).contains("fold 1 of 2: fine-tuning", "fold 2 of 2: fine-tuning", "final encoder, all rows: fine-tuning");
     Path head = out.resolve("prompt-guard-head.bwh");
     Path delta = out.resolve(dev.bulwark.promptguard.embedded.EmbeddedHead.TUNED_ENCODER_FILE);
@@ -150,13 +143,13 @@ class PromptGuardCommandsTest {
 
   @Test
   void fineTuningRejectsNoEncoderAndBadSettings() throws Exception {
-    Run both = run("train", "prompt-guard", "--data", labelled().toString(), "--out", tmp.resolve("x").toString(), "--no-encoder",
+    CliRun both = run("train", "prompt-guard", "--data", labelled().toString(), "--out", tmp.resolve("x").toString(), "--no-encoder",
         "--fine-tune");
-    assertThat(both.code()).isNotZero();
+    assertThat(both.exitCode()).isNotZero();
     assertThat(both.err()).contains("--fine-tune and --no-encoder exclude each other");
-    Run layers = run("train", "prompt-guard", "--data", labelled().toString(), "--out", tmp.resolve("y").toString(), "--fine-tune",
+    CliRun layers = run("train", "prompt-guard", "--data", labelled().toString(), "--out", tmp.resolve("y").toString(), "--fine-tune",
         "--fine-tune-layers", "7");
-    assertThat(layers.code()).isNotZero();
+    assertThat(layers.exitCode()).isNotZero();
     assertThat(layers.err()).contains("--fine-tune-layers must be 0..6");
   }
 }

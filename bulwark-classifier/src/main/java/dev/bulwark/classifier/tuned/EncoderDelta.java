@@ -11,6 +11,7 @@ import dev.bulwark.classifier.onnx.OnnxFormatException;
 import dev.bulwark.classifier.onnx.OnnxModel;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -135,6 +136,34 @@ public record EncoderDelta(String baseName, String baseSha256, int maxTokens, Ma
     arrays.put(HEAD_BIAS, head.bias());
     meta.set("training", training);
     new HeadFile(meta, arrays).write(file, Set.of(HEAD_WEIGHT, HEAD_BIAS));
+  }
+
+  /**
+   * The delta a head file names ({@code name}), from the head file's directory: a tuned head and its encoder travel
+   * together. A missing file is an error naming the head and the path looked at.
+   */
+  public static EncoderDelta readBeside(Path headFile, String name) {
+    Path delta = headFile.toAbsolutePath().resolveSibling(name);
+    if (!Files.isRegularFile(delta)) {
+      throw new ClassifierException(headFile + " names the tuned encoder " + name + ", which is not in the same directory ("
+          + delta + " not found)");
+    }
+    return read(delta);
+  }
+
+  /**
+   * The delta a shipped head names, from {@code owner}'s class path at {@code resource}; {@code head} names the head in
+   * the error when the resource is missing.
+   */
+  public static EncoderDelta readResource(Class<?> owner, String resource, String head, String name) {
+    try (InputStream in = owner.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new ClassifierException(head + " names the tuned encoder " + name + ", but " + resource + " is not on the class path");
+      }
+      return read(in, "classpath:" + resource);
+    } catch (IOException e) {
+      throw new ClassifierException("cannot read " + resource + ": " + e.getMessage(), e);
+    }
   }
 
   public static EncoderDelta read(Path file) {

@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import dev.bulwark.cli.FineTuningOptions;
 import dev.bulwark.cli.TrainingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,12 +42,15 @@ import picocli.CommandLine.Spec;
       "for assistant replies. Writes to --out: llama-guard-head.bwh (copy it to",
       "bulwark-llm/src/main/resources/dev/bulwark/llm/embedded/ to ship it), training-report.json, oof-scores.jsonl",
       "(cross-validated scores of every training row) and heldout-replies.jsonl (generated conversations never trained",
-      "on). Prints the out-of-fold report and the held-out reply report. The n-gram L2 penalty (--l2) defaults to " + SafetyTrainer.DEFAULT_L2 + "."
+      "on). Prints the out-of-fold report and the held-out reply report. The n-gram L2 penalty (--l2) defaults to " + SafetyTrainer.DEFAULT_L2 + ".",
+      "With --fine-tune, the encoder stage is a fine-tuned MiniLM written beside the head as " + dev.bulwark.llm.embedded.SafetyHead.TUNED_ENCODER_FILE + "."
     })
 public final class TrainLlamaGuardCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin TrainingOptions training;
+
+  @Mixin FineTuningOptions fineTuning;
 
   @Option(names = "--exclude-noncommercial", description = "Drop non-commercial sources (SimpleSafetyTests, CC-BY-NC-4.0).")
   boolean excludeNonCommercial;
@@ -110,9 +114,16 @@ public final class TrainLlamaGuardCommand implements Callable<Integer> {
     Path out = training.out;
     SafetyTrainer.Result result;
     try {
-      result = new SafetyTrainer().train(new SafetyTrainer.Options(training.data, training.seed, excludeNonCommercial, excludeWeak, weakWeight,
+      var options = new SafetyTrainer.Options(training.data, training.seed, excludeNonCommercial, excludeWeak, weakWeight,
           training.folds, !training.noEncoder, cache, training.bits, training.l2(SafetyTrainer.DEFAULT_L2), targetFpr, overRefusalFpr, replyFpr, !noGeneratedPrompts,
-          training.ordinary(SafetyTrainer.DEFAULT_ORDINARY_FLAG_RATE), training.badRows(), log));
+          training.ordinary(SafetyTrainer.DEFAULT_ORDINARY_FLAG_RATE), training.badRows(), log);
+      if (fineTuning.fineTune) {
+        if (training.noEncoder) {
+          throw new UsageException("--fine-tune and --no-encoder exclude each other");
+        }
+        options = options.withTuning(fineTuning.tuning(training.seed, out, log), fineTuning.folds());
+      }
+      result = new SafetyTrainer().train(options);
     } catch (IllegalArgumentException | ClassifierException e) {
       throw new CliException(e.getMessage(), e);
     }
@@ -133,6 +144,10 @@ public final class TrainLlamaGuardCommand implements Callable<Integer> {
     stdout.println("Held-out hand-written conversations (replies written for their requests; never trained on), scored by the final head");
     stdout.print(report.format(result.handwrittenScores()));
     stdout.printf("%nhead: %s (%d bytes)%n", head, Files.size(head));
+    if (result.head().tunedEncoder() != null) {
+      Path delta = out.resolve(dev.bulwark.llm.embedded.SafetyHead.TUNED_ENCODER_FILE);
+      stdout.printf("tuned encoder: %s (%d bytes; ship it beside the head)%n", delta, Files.size(delta));
+    }
     return ExitCodes.OK;
   }
 

@@ -1,6 +1,8 @@
 package dev.bulwark.llm.embedded;
 
+import dev.bulwark.classifier.TunedEncoder;
 import dev.bulwark.classifier.WindowedEmbedder;
+import dev.bulwark.classifier.runtime.Threading;
 import dev.bulwark.classifier.NormalisedText;
 import dev.bulwark.classifier.Softmax;
 import dev.bulwark.classifier.TextNormaliser;
@@ -95,21 +97,32 @@ public final class EmbeddedSafetyClassifier implements SafetyClassifier, AutoClo
   private final SafetyHead head;
   private final Options options;
   private final TextNormaliser normaliser = new TextNormaliser();
-  private final WindowedEmbedder embedder;
+  private final PromptEncoder encoder;
   private final TextScorer scorer;
   private final List<HazardCategory> categories;
-  private final boolean ownsEmbedder;
 
   public EmbeddedSafetyClassifier(SafetyHead head, Options options) {
-    this(head, options, head.hasEncoder() ? WindowedEmbedder.miniLm("llama-guard-encoder", options.threads(), options.microBatch(), options.maxWait(), 2) : null, true);
+    this(head, options, encoderOf(head, options));
   }
 
-  private EmbeddedSafetyClassifier(SafetyHead head, Options options, WindowedEmbedder embedder, boolean ownsEmbedder) {
+  /** The head's encoder stage: its fine-tuned MiniLM, or the MLP over frozen int8 MiniLM embeddings, or none. */
+  private static PromptEncoder encoderOf(SafetyHead head, Options options) {
+    if (head.tunedEncoder() != null) {
+      return PromptEncoder.tuned(TunedEncoder.miniLm(head.tunedEncoder(), "the Llama Guard head's tuned encoder",
+          Threading.of(options.threads())), true);
+    }
+    if (head.encoder() != null) {
+      return PromptEncoder.frozen(WindowedEmbedder.miniLm("llama-guard-encoder", options.threads(), options.microBatch(),
+          options.maxWait(), 2), head.encoder(), true);
+    }
+    return null;
+  }
+
+  private EmbeddedSafetyClassifier(SafetyHead head, Options options, PromptEncoder encoder) {
     this.head = head;
     this.options = options;
-    this.embedder = embedder;
-    this.ownsEmbedder = ownsEmbedder;
-    this.scorer = new TextScorer(head, embedder);
+    this.encoder = encoder;
+    this.scorer = new TextScorer(head, encoder);
     Map<String, HazardCategory> byCode = new LinkedHashMap<>();
     LlamaGuardVersion.LLAMA_GUARD_3_8B.defaultCategories().forEach(c -> byCode.put(c.code(), c));
     for (String code : options.excluded()) {
@@ -131,7 +144,7 @@ public final class EmbeddedSafetyClassifier implements SafetyClassifier, AutoClo
 
   /** The same loaded model with other thresholds or exclusions (shares the encoder; closing the copy is a no-op). */
   public EmbeddedSafetyClassifier withOptions(Options other) {
-    return new EmbeddedSafetyClassifier(head, other, embedder, false);
+    return new EmbeddedSafetyClassifier(head, other, encoder == null ? null : encoder.borrowed());
   }
 
   public static EmbeddedSafetyClassifier shipped(Options options) {
@@ -268,8 +281,8 @@ public final class EmbeddedSafetyClassifier implements SafetyClassifier, AutoClo
 
   @Override
   public void close() {
-    if (embedder != null && ownsEmbedder) {
-      embedder.close();
+    if (encoder != null) {
+      encoder.close();
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.bulwark.classifier.features.TextStatistics;
 import dev.bulwark.classifier.head.HeadFile;
 import dev.bulwark.classifier.head.LogisticRegression;
 import dev.bulwark.classifier.head.Mlp;
+import dev.bulwark.classifier.tuned.EncoderDelta;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Everything the embedded content-safety classifier learned, as stored in {@code llama-guard-head.bwh}.
@@ -32,6 +34,8 @@ import java.util.Set;
  * @param promptThreshold raw unsafe probability of a user turn that maps to the operating point 0.5
  * @param replyThreshold raw unsafe probability of an assistant turn that maps to the operating point 0.5
  * @param info training provenance and metrics (the model card's numbers)
+ * @param tunedEncoder the fine-tuned MiniLM (a delta over the fp32 base, with its own head) that replaces {@code encoder}:
+ *     its logit feeds the stack and its pooled output the category model; null for a head over frozen embeddings
  */
 public record SafetyHead(
     HashedNgrams ngrams,
@@ -44,35 +48,64 @@ public record SafetyHead(
     List<String> codes,
     double promptThreshold,
     double replyThreshold,
-    ObjectNode info) {
+    ObjectNode info,
+    EncoderDelta tunedEncoder) {
 
   public static final String RESOURCE = "/dev/bulwark/llm/embedded/llama-guard-head.bwh";
   public static final String FORMAT = "bulwark-llama-guard-head";
+
+  /** The file name of a tuned encoder's delta, beside the head file (and beside {@link #RESOURCE} in the jar). */
+  public static final String TUNED_ENCODER_FILE = "llama-guard-encoder.bwd";
+
+  private static final String TUNED_ENCODER_RESOURCE = "/dev/bulwark/llm/embedded/" + TUNED_ENCODER_FILE;
+
+  /** Over frozen embeddings (or without an encoder stage). */
+  public SafetyHead(HashedNgrams ngrams, LogisticRegression lexical, Mlp encoder, LogisticRegression promptStack,
+      LogisticRegression categories, LogisticRegression refusal, LogisticRegression replyStack, List<String> codes,
+      double promptThreshold, double replyThreshold, ObjectNode info) {
+    this(ngrams, lexical, encoder, promptStack, categories, refusal, replyStack, codes, promptThreshold, replyThreshold, info, null);
+  }
 
   public SafetyHead {
     codes = List.copyOf(codes);
     if (categories.outputs() != codes.size()) {
       throw new IllegalArgumentException("category model has " + categories.outputs() + " outputs for " + codes.size() + " codes");
     }
+    if (encoder != null && tunedEncoder != null) {
+      throw new IllegalArgumentException("a head has one encoder stage: an MLP over frozen embeddings or a tuned encoder, not both");
+    }
+    if (tunedEncoder != null && tunedEncoder.head().labels().size() != 2) {
+      throw new IllegalArgumentException("the tuned encoder has " + tunedEncoder.head().labels().size() + " labels; safe and unsafe expected");
+    }
   }
 
   public boolean hasEncoder() {
-    return encoder != null;
+    return encoder != null || tunedEncoder != null;
   }
 
-  /** The head shipped in the jar. */
+  /** Width of the embedding the category model reads beside the n-grams (0 without an encoder stage). */
+  public int embeddingDimension() {
+    return encoder != null ? encoder.inputs() : tunedEncoder != null ? tunedEncoder.head().dimension() : 0;
+  }
+
+  /** The head shipped in the jar, with the tuned encoder beside it when it names one. */
   public static SafetyHead shipped() {
-    return fromFile(HeadFile.readResource(SafetyHead.class, RESOURCE, "the embedded Llama Guard head"));
+    return fromFile(HeadFile.readResource(SafetyHead.class, RESOURCE, "the embedded Llama Guard head"),
+        name -> EncoderDelta.readResource(SafetyHead.class, TUNED_ENCODER_RESOURCE, "the shipped Llama Guard head", name));
   }
 
-
+  /** A head file; a tuned encoder it names is read from the same directory. */
   public static SafetyHead read(Path file) {
-    return fromFile(HeadFile.read(file));
+    return fromFile(HeadFile.read(file), name -> EncoderDelta.readBeside(file, name));
   }
 
+  /** Writes the head, and a tuned encoder beside it as {@link #TUNED_ENCODER_FILE}. */
   public void write(Path file) throws IOException {
     toFile().write(file, Set.of("prompt_stack.weights", "prompt_stack.bias", "reply_stack.weights", "reply_stack.bias",
         "lexical.bias", "refusal.bias", "categories.bias"));
+    if (tunedEncoder != null) {
+      tunedEncoder.write(file.toAbsolutePath().resolveSibling(TUNED_ENCODER_FILE));
+    }
   }
 
   HeadFile toFile() {
@@ -84,6 +117,9 @@ public record SafetyHead(
     m.putArray("statistics").addAll(TextStatistics.NAMES.stream().map(m.arrayNode()::textNode).toList());
     m.putArray("codes").addAll(codes.stream().map(m.arrayNode()::textNode).toList());
     m.put("mlp_hidden", encoder == null ? 0 : encoder.hidden());
+    if (tunedEncoder != null) {
+      m.put("tuned_encoder", TUNED_ENCODER_FILE);
+    }
     m.put("prompt_threshold", promptThreshold).put("reply_threshold", replyThreshold);
     m.set("info", info);
     Map<String, float[]> a = new LinkedHashMap<>();
@@ -131,7 +167,7 @@ public record SafetyHead(
     return new LogisticRegression(sparseDim, denseDim, rows, b);
   }
 
-  static SafetyHead fromFile(HeadFile f) {
+  static SafetyHead fromFile(HeadFile f, Function<String, EncoderDelta> tunedEncoders) {
     ObjectNode m = f.metadata();
     if (!FORMAT.equals(m.path("format").asText())) {
       throw new ClassifierException("not a Llama Guard head (format '" + m.path("format").asText() + "', expected '" + FORMAT + "')");
@@ -152,19 +188,22 @@ public record SafetyHead(
       float[] b2 = f.array("mlp.b2");
       mlp = new Mlp(mean.length, hidden, b2.length, mean, f.array("mlp.scale"), f.array("mlp.w1"), f.array("mlp.b1"), f.array("mlp.w2"), b2);
     }
-    boolean enc = mlp != null;
+    EncoderDelta tuned = m.hasNonNull("tuned_encoder") ? tunedEncoders.apply(m.get("tuned_encoder").asText()) : null;
+    boolean enc = mlp != null || tuned != null;
+    int embedding = mlp != null ? mlp.inputs() : tuned != null ? tuned.head().dimension() : 0;
     List<String> codes = new ArrayList<>();
     m.path("codes").forEach(x -> codes.add(x.asText()));
     return new SafetyHead(ngrams,
         get(f, "lexical", c.dimension(), stats),
         mlp,
         get(f, "prompt_stack", 0, MetaFeatures.promptDimension(enc)),
-        get(f, "categories", c.dimension(), enc ? mlp.inputs() : 0),
+        get(f, "categories", c.dimension(), embedding),
         get(f, "refusal", c.dimension(), stats),
         get(f, "reply_stack", 0, MetaFeatures.replyDimension()),
         codes,
         m.path("prompt_threshold").asDouble(0.5),
         m.path("reply_threshold").asDouble(0.5),
-        (ObjectNode) m.path("info"));
+        (ObjectNode) m.path("info"),
+        tuned);
   }
 }

@@ -1,6 +1,5 @@
 package dev.bulwark.llm.embedded;
 
-import dev.bulwark.classifier.WindowedEmbedder;
 import dev.bulwark.classifier.features.SparseVector;
 import dev.bulwark.classifier.features.TextStatistics;
 import java.util.ArrayList;
@@ -34,15 +33,16 @@ public final class TextScorer {
   record Lexical(int start, int end, String text, SparseVector tfidf, float[] statistics, double logit) {}
 
   private final SafetyHead head;
-  private final WindowedEmbedder embedder;
+  private final PromptEncoder encoder;
 
-  public TextScorer(SafetyHead head, WindowedEmbedder embedder) {
+  /** {@code encoder} is the head's encoder stage, or null for a head trained without one. */
+  public TextScorer(SafetyHead head, PromptEncoder encoder) {
     this.head = head;
-    this.embedder = embedder;
+    this.encoder = encoder;
   }
 
   boolean usesEncoder() {
-    return embedder != null;
+    return encoder != null;
   }
 
   Lexical lexical(String text, int start, int end) {
@@ -89,12 +89,12 @@ public final class TextScorer {
   private Scores scoreChunk(Lexical lx, int chunks, int encoded) {
     double enc = 0;
     float[] dense = new float[0];
-    if (embedder != null) {
-      float[] emb = embedder.embed(lx.text());
-      enc = head.encoder().logits(emb)[0];
-      dense = MetaFeatures.unit(emb);
+    if (encoder != null) {
+      PromptEncoder.Encoded e = encoder.encode(lx.text());
+      enc = e.logit();
+      dense = MetaFeatures.unit(e.embedding());
     }
-    double p = head.promptStack().probability(0, null, MetaFeatures.prompt(lx.logit(), enc, embedder != null));
+    double p = head.promptStack().probability(0, null, MetaFeatures.prompt(lx.logit(), enc, encoder != null));
     double[] cats = head.categories().probabilities(lx.tfidf(), dense);
     return new Scores(lx.logit(), enc, p, cats, lx.start(), lx.end(), chunks, encoded);
   }

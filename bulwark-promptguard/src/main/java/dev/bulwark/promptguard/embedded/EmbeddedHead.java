@@ -10,8 +10,6 @@ import dev.bulwark.classifier.head.LogisticRegression;
 import dev.bulwark.classifier.head.Mlp;
 import dev.bulwark.classifier.tuned.EncoderDelta;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 import java.util.HashMap;
@@ -70,29 +68,13 @@ public record EmbeddedHead(
 
   /** The head shipped in the jar. */
   public static EmbeddedHead shipped() {
-    return fromFile(HeadFile.readResource(EmbeddedHead.class, RESOURCE, "the embedded Prompt Guard head"), name -> {
-      try (InputStream in = EmbeddedHead.class.getResourceAsStream(TUNED_ENCODER_RESOURCE)) {
-        if (in == null) {
-          throw new ClassifierException("the shipped Prompt Guard head names the tuned encoder " + name + ", but "
-              + TUNED_ENCODER_RESOURCE + " is not on the class path");
-        }
-        return EncoderDelta.read(in, "classpath:" + TUNED_ENCODER_RESOURCE);
-      } catch (IOException e) {
-        throw new ClassifierException("cannot read " + TUNED_ENCODER_RESOURCE + ": " + e.getMessage(), e);
-      }
-    });
+    return fromFile(HeadFile.readResource(EmbeddedHead.class, RESOURCE, "the embedded Prompt Guard head"),
+        name -> EncoderDelta.readResource(EmbeddedHead.class, TUNED_ENCODER_RESOURCE, "the shipped Prompt Guard head", name));
   }
 
   /** A head file; a tuned encoder it names is read from the same directory. */
   public static EmbeddedHead read(Path file) {
-    return fromFile(HeadFile.read(file), name -> {
-      Path delta = file.toAbsolutePath().resolveSibling(name);
-      if (!Files.isRegularFile(delta)) {
-        throw new ClassifierException(file + " names the tuned encoder " + name + ", which is not in the same directory ("
-            + delta + " not found)");
-      }
-      return EncoderDelta.read(delta);
-    });
+    return fromFile(HeadFile.read(file), name -> EncoderDelta.readBeside(file, name));
   }
 
   /** Writes the head, and a tuned encoder beside it as {@link #TUNED_ENCODER_FILE}. */

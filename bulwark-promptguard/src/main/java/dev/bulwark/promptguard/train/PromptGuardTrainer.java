@@ -2,6 +2,7 @@ package dev.bulwark.promptguard.train;
 
 import dev.bulwark.classifier.WindowedEmbedder;
 import dev.bulwark.classifier.train.EmbeddingCache;
+import dev.bulwark.classifier.train.CrossFittedTuning;
 import dev.bulwark.classifier.train.EncoderTuning;
 import dev.bulwark.classifier.tuned.EncoderDelta;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -191,7 +192,7 @@ public final class PromptGuardTrainer {
     ObjectNode tuningReport = null;
     if (o.tuning() != null) {
       tuningReport = HeadFile.newMetadata();
-      encLogit = crossFittedTuning(rows, data, o, tuningReport, log);
+      encLogit = tuningRows(rows, data).outOfFold(o.tuning(), o.tuningFolds(), o.seed() + 1, tuningReport, log);
       log.printf("fine-tuned encoder folds done (%.1f s)%n", (System.nanoTime() - started) / 1e9);
     } else if (o.encoder()) {
       embeddings = embed(rows, o.embeddingCache(), log);
@@ -248,7 +249,7 @@ public final class PromptGuardTrainer {
     LexicalModel finalLexical = fitLexical(rows, all, config, lrTrainer);
     Mlp finalMlp = o.encoder() && o.tuning() == null ? fitMlp(rows, embeddings, all, o.seed()) : null;
     if (o.tuning() != null) {
-      try (EncoderTuning.Tuned tuned = tune(o.tuning(), rows, all, "final encoder, all rows")) {
+      try (EncoderTuning.Tuned tuned = tuningRows(rows, data).tuneAll(o.tuning(), "final encoder, all rows")) {
         tuningReport.put("final_seconds", tuned.trainingSeconds());
         ObjectNode provenance = HeadFile.newMetadata();
         provenance.put("model", "prompt-guard").put("data", o.data().getFileName().toString()).put("rows", n).put("seed", o.seed())
@@ -596,42 +597,16 @@ public final class PromptGuardTrainer {
     }
   }
 
-  /**
-   * Out-of-fold logits of the fine-tuned encoder: the rows are split into {@code o.tuningFolds()} folds by group (the
-   * stacking's own fold assignment would cost one fine-tuning per stacking fold), each fold is scored by an encoder
-   * tuned on the others.
-   */
-  private static double[] crossFittedTuning(List<Row> rows, List<LabelledText> data, Options o, ObjectNode report, PrintWriter log) {
-    int[] fold = CrossValidation.folds(data.stream().map(TrainingSet::group).toList(), o.tuningFolds(), o.seed() + 1);
-    double[] logits = new double[rows.size()];
-    ArrayNode seconds = report.putArray("fold_seconds");
-    report.put("description", o.tuning().description());
-    report.put("cross_fitting_folds", o.tuningFolds());
-    for (int f = 0; f < o.tuningFolds(); f++) {
-      List<Integer> held = indices(fold, f, true);
-      try (EncoderTuning.Tuned tuned = tune(o.tuning(), rows, indices(fold, f, false), "fold " + (f + 1) + " of " + o.tuningFolds())) {
-        seconds.add(tuned.trainingSeconds());
-        double[] l = tuned.logits(held.stream().map(i -> rows.get(i).text()).toList());
-        for (int k = 0; k < held.size(); k++) {
-          logits[held.get(k)] = l[k];
-        }
-      }
-      log.printf("fine-tuning fold %d/%d scored %d held-out rows%n", f + 1, o.tuningFolds(), held.size());
+  /** The rows as the encoder is tuned on them: normalised texts, classes, weights, and the groups that share a fold. */
+  private static CrossFittedTuning tuningRows(List<Row> rows, List<LabelledText> data) {
+    boolean[] positive = new boolean[rows.size()];
+    float[] weights = new float[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      positive[i] = rows.get(i).positive();
+      weights[i] = rows.get(i).weight();
     }
-    return logits;
-  }
-
-  private static EncoderTuning.Tuned tune(EncoderTuning tuning, List<Row> rows, List<Integer> idx, String what) {
-    List<String> texts = new ArrayList<>(idx.size());
-    boolean[] positive = new boolean[idx.size()];
-    float[] weights = new float[idx.size()];
-    for (int k = 0; k < idx.size(); k++) {
-      Row r = rows.get(idx.get(k));
-      texts.add(r.text());
-      positive[k] = r.positive();
-      weights[k] = r.weight();
-    }
-    return tuning.tune(texts, positive, weights, what);
+    return new CrossFittedTuning(rows.stream().map(Row::text).toList(), positive, weights,
+        data.stream().map(TrainingSet::group).toList());
   }
 
   private static Mlp fitMlp(List<Row> rows, float[][] embeddings, List<Integer> idx, long seed) {

@@ -1,6 +1,12 @@
 package dev.bulwark.llm.embedded.train;
 
+import dev.bulwark.classifier.TunedEncoder;
 import dev.bulwark.classifier.WindowedEmbedder;
+import dev.bulwark.classifier.runtime.Threading;
+import dev.bulwark.classifier.train.CrossFittedTuning;
+import dev.bulwark.classifier.train.EncoderTuning;
+import dev.bulwark.classifier.tuned.EncoderDelta;
+import dev.bulwark.llm.embedded.PromptEncoder;
 import dev.bulwark.classifier.train.EmbeddingCache;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -63,7 +69,30 @@ public final class SafetyTrainer {
    */
   public record Options(Path data, long seed, boolean excludeNonCommercial, boolean excludeWeak, double weakWeight, int folds,
       boolean encoder, Path embeddingCache, int bits, double l2, double targetFpr, double overRefusalFpr, double replyFpr,
-      boolean generatedPrompts, OrdinarySources ordinary, BadRows badRows, PrintWriter log) {
+      boolean generatedPrompts, OrdinarySources ordinary, BadRows badRows, PrintWriter log, EncoderTuning tuning, int tuningFolds) {
+    public Options {
+      if (tuning != null && tuningFolds < 2) {
+        throw new IllegalArgumentException("fine-tuning needs at least 2 folds for out-of-fold scores, got " + tuningFolds);
+      }
+    }
+
+    /** With the MLP over frozen MiniLM embeddings as the encoder stage. */
+    public Options(Path data, long seed, boolean excludeNonCommercial, boolean excludeWeak, double weakWeight, int folds,
+        boolean encoder, Path embeddingCache, int bits, double l2, double targetFpr, double overRefusalFpr, double replyFpr,
+        boolean generatedPrompts, OrdinarySources ordinary, BadRows badRows, PrintWriter log) {
+      this(data, seed, excludeNonCommercial, excludeWeak, weakWeight, folds, encoder, embeddingCache, bits, l2, targetFpr,
+          overRefusalFpr, replyFpr, generatedPrompts, ordinary, badRows, log, null, 0);
+    }
+
+    /**
+     * The encoder stage fine-tuned with {@code t}: {@code folds} cross-fitted runs give every prompt a score from a model
+     * that did not see it (for the stacking), and a last run on all prompts is the encoder that ships.
+     */
+    public Options withTuning(EncoderTuning t, int folds) {
+      return new Options(data, seed, excludeNonCommercial, excludeWeak, weakWeight, this.folds, true, embeddingCache, bits, l2,
+          targetFpr, overRefusalFpr, replyFpr, generatedPrompts, ordinary, badRows, log, t, folds);
+    }
+
     /** Without ordinary traffic beyond the data file. */
     public Options(Path data, long seed, boolean excludeNonCommercial, boolean excludeWeak, double weakWeight, int folds,
         boolean encoder, Path embeddingCache, int bits, double l2, double targetFpr, double overRefusalFpr, double replyFpr,
@@ -111,7 +140,27 @@ public final class SafetyTrainer {
     }
     int n = rows.size();
     int[] fold = CrossValidation.folds(data.stream().map(SafetyData::group).toList(), o.folds(), o.seed());
-    float[][] embeddings = o.encoder() ? embed(rows, o.embeddingCache(), log) : null;
+    float[][] embeddings = null;
+    double[] tunedLogit = null;
+    EncoderDelta tunedEncoder = null;
+    ObjectNode tuningReport = null;
+    if (o.tuning() != null) {
+      // The fine-tuned encoder's logit (out of fold) feeds the stack; the final encoder's pooled output is the
+      // embedding the category model reads, as at inference.
+      tuningReport = HeadFile.newMetadata();
+      CrossFittedTuning tuning = tuningRows(rows, data);
+      tunedLogit = tuning.outOfFold(o.tuning(), o.tuningFolds(), o.seed() + 1, tuningReport, log);
+      try (EncoderTuning.Tuned tuned = tuning.tuneAll(o.tuning(), "final encoder, all prompts")) {
+        tuningReport.put("final_seconds", tuned.trainingSeconds());
+        ObjectNode provenance = HeadFile.newMetadata();
+        provenance.put("model", "llama-guard").put("data", o.data().getFileName().toString()).put("rows", n).put("seed", o.seed())
+            .put("tuning", o.tuning().description());
+        tunedEncoder = tuned.delta(provenance);
+      }
+      embeddings = tunedEmbeddings(rows, tunedEncoder, log);
+    } else if (o.encoder()) {
+      embeddings = embed(rows, o.embeddingCache(), log);
+    }
     log.printf("features ready (%.1f s)%n", seconds(started));
 
     // 1. base models, out of fold
@@ -126,11 +175,11 @@ public final class SafetyTrainer {
       HashedNgrams ngrams = fitIdf(rows, train, config);
       LogisticRegression lex = fitLexical(rows, train, ngrams, lrTrainer);
       LogisticRegression cats = fitCategories(rows, embeddings, train, ngrams, categoryTrainer);
-      Mlp mlp = o.encoder() ? fitMlp(rows, embeddings, train, o.seed()) : null;
+      Mlp mlp = o.encoder() && tunedLogit == null ? fitMlp(rows, embeddings, train, o.seed()) : null;
       for (int i : held) {
         SparseVector v = ngrams.weigh(rows.get(i).counts());
         lexLogit[i] = lex.logit(0, v, rows.get(i).stats());
-        encLogit[i] = mlp == null ? 0 : mlp.logits(embeddings[i])[0];
+        encLogit[i] = tunedLogit != null ? tunedLogit[i] : mlp == null ? 0 : mlp.logits(embeddings[i])[0];
         catProb[i] = cats.probabilities(v, dense(embeddings, i));
       }
       log.printf("fold %d/%d done (%.1f s)%n", f + 1, o.folds(), seconds(started));
@@ -169,7 +218,7 @@ public final class SafetyTrainer {
     HashedNgrams ngrams = fitIdf(rows, all, config);
     LogisticRegression lexical = fitLexical(rows, all, ngrams, lrTrainer);
     LogisticRegression categories = fitCategories(rows, embeddings, all, ngrams, categoryTrainer);
-    Mlp mlp = o.encoder() ? fitMlp(rows, embeddings, all, o.seed()) : null;
+    Mlp mlp = o.encoder() && tunedEncoder == null ? fitMlp(rows, embeddings, all, o.seed()) : null;
     log.printf("final prompt models fitted (%.1f s)%n", seconds(started));
 
     // 5. reply models on the generated conversations
@@ -179,7 +228,7 @@ public final class SafetyTrainer {
     LogisticRegression noRefusal = zero(config.dimension(), TextStatistics.dimension(), 1);
     LogisticRegression noStack = zero(0, MetaFeatures.replyDimension(), 1);
     SafetyHead promptOnly = new SafetyHead(ngrams, lexical, mlp, promptStack, categories, noRefusal, noStack, CODES, promptThreshold, 0.5,
-        HeadFile.newMetadata());
+        HeadFile.newMetadata(), tunedEncoder);
     java.util.Map<String, Double> requestLogits = new java.util.HashMap<>();
     for (int i = 0; i < n; i++) {
       if (rows.get(i).source().source().equals(ReplyCorpus.PROMPT_SOURCE)) {
@@ -187,8 +236,10 @@ public final class SafetyTrainer {
       }
     }
     ReplyModels replies;
-    try (WindowedEmbedder embedder = o.encoder() ? WindowedEmbedder.miniLm("llama-guard-encoder", 1, false, Duration.ZERO, 2) : null) {
-      replies = ReplyModels.train(replyRows, new TextScorer(promptOnly, embedder), ngrams, normaliser, requestLogits, lrTrainer,
+    try (PromptEncoder encoder = tunedEncoder != null
+        ? PromptEncoder.tuned(TunedEncoder.miniLm(tunedEncoder, "the tuned encoder", Threading.of(1)), true)
+        : o.encoder() ? PromptEncoder.frozen(WindowedEmbedder.miniLm("llama-guard-encoder", 1, false, Duration.ZERO, 2), mlp, true) : null) {
+      replies = ReplyModels.train(replyRows, new TextScorer(promptOnly, encoder), ngrams, normaliser, requestLogits, lrTrainer,
           new LogisticRegressionTrainer(1e-3, 500), o.folds(), o.seed(), o.replyFpr());
     }
     log.printf("reply models fitted on %d generated conversations; reply threshold %.4f (%.1f s)%n", replyRows.size(),
@@ -225,11 +276,15 @@ public final class SafetyTrainer {
     sources.putObject(ReplyCorpus.SOURCE).put("rows", replyRows.size()).put("licence", SafetyData.licence(ReplyCorpus.SOURCE)).put("weak", false);
     ArrayNode base = report.putArray("models");
     base.add("n-gram LR: char 2-5 + word 1-2 grams hashed to 2^" + o.bits() + ", TF-IDF, + " + TextStatistics.dimension() + " text statistics; L2 " + o.l2());
-    if (o.encoder()) {
+    if (tunedEncoder != null) {
+      base.add(o.tuning().description());
+      report.set("fine_tuning", tuningReport);
+    } else if (o.encoder()) {
       base.add("MLP " + mlp.hidden() + " hidden over int8 all-MiniLM-L6-v2 mean embeddings of " + WindowedEmbedder.WINDOW_TOKENS + "-token windows");
     }
     base.add("prompt stack: LR over the base logits");
-    base.add("categories: one sigmoid per S-code over n-grams" + (o.encoder() ? " + unit MiniLM embedding" : "") + ", trained on unsafe rows");
+    base.add("categories: one sigmoid per S-code over n-grams" + (tunedEncoder != null ? " + the tuned encoder's unit pooled output"
+        : o.encoder() ? " + unit MiniLM embedding" : "") + ", trained on unsafe rows");
     base.add("reply: refusal LR over the reply's n-grams; reply stack LR over request logit, reply logit, refusal logit and products");
     ObjectNode oofNode = report.putObject("out_of_fold");
     List<ScoredExample> oof = new ArrayList<>();
@@ -249,10 +304,24 @@ public final class SafetyTrainer {
     SafetyReport sr = new SafetyReport(0.5);
     oofNode.set("stacked", sr.json(oof));
     oofNode.set("ngram_only", new SafetyReport(0.5).json(lexOnly));
+    if (tunedLogit != null) {
+      List<ScoredExample> encOnly = new ArrayList<>();
+      double[] pEnc = new double[n];
+      for (int i = 0; i < n; i++) {
+        pEnc[i] = dev.bulwark.classifier.Softmax.sigmoid(tunedLogit[i]);
+      }
+      double encThreshold = chooseThreshold(pEnc, rows, o.targetFpr(), o.overRefusalFpr(), o.ordinary().maxFlagRate());
+      for (int i = 0; i < n; i++) {
+        LabelledTurn r = rows.get(i).source();
+        encOnly.add(new ScoredExample(r.id(), EmbeddedSafetyClassifier.calibrated(pEnc[i], encThreshold), r.unsafe(),
+            SafetyReport.attributes(r, List.of())));
+      }
+      oofNode.set("fine_tuned_encoder_only", new SafetyReport(0.5).json(encOnly));
+    }
     oofNode.set("tradeoff", tradeoff(pPrompt, rows));
 
     SafetyHead head = new SafetyHead(ngrams, lexical, mlp, promptStack, categories, replies.refusal(), replies.stack(), CODES,
-        promptThreshold, replies.threshold(), report);
+        promptThreshold, replies.threshold(), report, tunedEncoder);
     List<ScoredExample> heldoutScores = new ArrayList<>();
     try (EmbeddedSafetyClassifier classifier = new EmbeddedSafetyClassifier(head, EmbeddedSafetyClassifier.Options.defaults())) {
       for (LabelledTurn r : heldout) {
@@ -281,6 +350,11 @@ public final class SafetyTrainer {
     double[] xstest = select(p, rows, r -> SafetyData.overRefusal(r.source()) && r.source().source().equals("xstest"));
     double[] unsafeClean = select(p, rows, r -> r.unsafe() && !SafetyData.weak(r.source()) && !SafetyData.generated(r.source().source()));
     double[] unsafeWeak = select(p, rows, r -> r.unsafe() && SafetyData.weak(r.source()));
+    if (over.length == 0) {
+      // Data without benign-but-alarming prompts has no trade-off to show; the rest of the report stands.
+      out.put("note", "no benign-but-alarming prompts (XSTest, cyber FRR) in the training data");
+      return out;
+    }
     for (double target : new double[] {0.01, 0.02, 0.03, 0.05, 0.10}) {
       double t = BinaryMetrics.thresholdForFpr(over, target);
       ObjectNode row = out.putObject("over_refusal_" + target);
@@ -423,6 +497,41 @@ public final class SafetyTrainer {
 
   private static double seconds(long started) {
     return (System.nanoTime() - started) / 1e9;
+  }
+
+  /** The prompts as the encoder is tuned on them: normalised texts, classes, weights, and the groups that share a fold. */
+  private static CrossFittedTuning tuningRows(List<Row> rows, List<LabelledTurn> data) {
+    boolean[] positive = new boolean[rows.size()];
+    float[] weights = new float[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      positive[i] = rows.get(i).unsafe();
+      weights[i] = rows.get(i).weight();
+    }
+    return new CrossFittedTuning(rows.stream().map(Row::text).toList(), positive, weights,
+        data.stream().map(SafetyData::group).toList());
+  }
+
+  /** The tuned encoder's pooled output of every prompt, on ONNX Runtime as the scanner computes it. */
+  private static float[][] tunedEmbeddings(List<Row> rows, EncoderDelta delta, PrintWriter log) {
+    long started = System.nanoTime();
+    float[][] out = new float[rows.size()][];
+    Integer[] order = new Integer[rows.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    // Batches of similar length waste little padding.
+    java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> rows.get(i).text().length()));
+    try (TunedEncoder encoder = TunedEncoder.miniLm(delta, "the tuned encoder", Threading.of(0))) {
+      for (int s = 0; s < order.length; s += 16) {
+        List<Integer> batch = java.util.Arrays.asList(order).subList(s, Math.min(order.length, s + 16));
+        List<TunedEncoder.Output> o = encoder.outputs(batch.stream().map(i -> rows.get(i).text()).toList());
+        for (int k = 0; k < batch.size(); k++) {
+          out[batch.get(k)] = o.get(k).pooled();
+        }
+      }
+    }
+    log.printf("tuned encoder's pooled outputs of %d prompts (%.1f s)%n", rows.size(), seconds(started));
+    return out;
   }
 
   private static float[][] embed(List<Row> rows, Path cacheFile, PrintWriter log) throws IOException {
