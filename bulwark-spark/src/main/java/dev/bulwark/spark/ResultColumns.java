@@ -11,6 +11,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The columns a scan adds, in this order (docs/SPARK.md shows the schema): the same fields, values and rounding as a
@@ -60,11 +61,16 @@ public final class ResultColumns {
     }
     String error = result.status().isFailure() ? result.error() : null;
     return new Object[] {result.decision().id(), ResultJson.round(result.score()), result.status().id(),
-        result.reason(), error, findings};
+        result.reason(), error, asArray(findings)};
   }
 
   /** The values for a row that could not be scanned at all: as a batch error line, allow with status error. */
   static Object[] error(String message) {
-    return new Object[] {"allow", 0.0, Status.ERROR.id(), message, message, List.of()};
+    return new Object[] {"allow", 0.0, Status.ERROR.id(), message, message, asArray(List.of())};
+  }
+
+  /** Spark's row serializer takes an array column as a Scala sequence only (a java.util.List fails the cast). */
+  private static scala.collection.Seq<Row> asArray(List<Row> rows) {
+    return CollectionConverters.asScala(rows);
   }
 }
