@@ -129,6 +129,10 @@ public final class ScanJob {
 
   /** Runs the job; returns the exit code (0 done, 1 failed, 2 usage). */
   static int run(String[] args, PrintStream err) {
+    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+      err.println(USAGE);
+      return 0;
+    }
     Options options;
     try {
       options = Options.parse(args);
