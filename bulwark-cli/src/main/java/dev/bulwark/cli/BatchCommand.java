@@ -2,9 +2,8 @@ package dev.bulwark.cli;
 
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.Firewall;
-import dev.bulwark.core.FirewallResult;
 import dev.bulwark.core.Role;
-import dev.bulwark.core.Status;
+import dev.bulwark.core.batch.BatchLineScan;
 import dev.bulwark.core.json.ResultJson;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -96,7 +95,7 @@ final class BatchCommand implements Callable<Integer> {
         LineReader.Line line;
         while ((line = reader.next()) != null) {
           LineReader.Line current = line;
-          if (current.text() != null && current.text().isBlank()) {
+          if (BatchLineScan.isBlank(current.text())) {
             continue; // blank lines (e.g. a trailing newline) are not inputs
           }
           window.add(pool.submit(() -> process(fw, current, defaultRole, counts)));
@@ -138,25 +137,11 @@ final class BatchCommand implements Callable<Integer> {
   }
 
   private static String process(Firewall fw, LineReader.Line line, Role defaultRole, Counts counts) {
-    if (line.text() == null) {
-      counts.record(null, true);
-      return ResultJson.errorLine(null, "line " + line.number() + ": " + line.error());
-    }
-    BatchInput input;
-    try {
-      input = BatchInput.parse(line.text(), defaultRole);
-    } catch (BatchInput.Invalid e) {
-      counts.record(null, true);
-      return ResultJson.errorLine(e.id, "line " + line.number() + ": " + e.getMessage());
-    }
-    try {
-      FirewallResult result = fw.scan(input.message(), input.context());
-      counts.record(result.decision(), result.status() == Status.ERROR || result.status() == Status.TIMEOUT);
-      return ResultJson.toJson(input.id(), result, ResultJson.Shape.BATCH_LINE);
-    } catch (RuntimeException e) {
-      counts.record(null, true);
-      return ResultJson.errorLine(input.id(), "line " + line.number() + ": " + e);
-    }
+    BatchLineScan.Outcome outcome = line.text() == null
+        ? BatchLineScan.unreadable(line.number(), line.error())
+        : BatchLineScan.scan(fw, line.number(), line.text(), defaultRole);
+    counts.record(outcome.decision(), outcome.error());
+    return outcome.json();
   }
 
   /** Thread-safe tallies for the progress bar and the summary line. */

@@ -146,8 +146,8 @@ public final class ResultJson {
     }
   }
 
-  /** Six decimals: enough to rank, short enough to read. */
-  static double round(double v) {
+  /** Six decimals: enough to rank, short enough to read. Every output of a score rounds through here. */
+  public static double round(double v) {
     return Math.round(v * 1e6) / 1e6;
   }
 }

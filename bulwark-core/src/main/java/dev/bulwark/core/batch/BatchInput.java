@@ -1,4 +1,4 @@
-package dev.bulwark.cli;
+package dev.bulwark.core.batch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,20 +11,30 @@ import java.util.Locale;
 import java.util.Map;
 
 /** One parsed batch input line (contracts §4): id, the message, and its context. */
-record BatchInput(String id, Message message, Trace context) {
+public record BatchInput(String id, Message message, Trace context) {
 
   /** Thrown for a line that is not a valid batch input; carries the id when it could be read. */
-  static final class Invalid extends Exception {
+  public static final class Invalid extends Exception {
     private static final long serialVersionUID = 1L;
-    final String id;
+    private final String id;
 
     Invalid(String id, String message) {
       super(message);
       this.id = id;
     }
+
+    /** The line's id, or null when it could not be read. */
+    public String id() {
+      return id;
+    }
   }
 
-  static BatchInput parse(String line, Role defaultRole) throws Invalid {
+  /**
+   * Parses one line; {@code defaultRole} applies when the line has no {@code "role"}.
+   *
+   * @throws Invalid when the line is not a batch input, with why (and the id when it could be read)
+   */
+  public static BatchInput parse(String line, Role defaultRole) throws Invalid {
     JsonNode node;
     try {
       node = MessageJson.parseTree(line);
