@@ -24,8 +24,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Every rule, alone, on 100 KB hostile inputs: one long line of near-matches, deeply nested brackets, and many
- * repeated near-matches on short lines. The benchmark times one pass of all rules; the tear-down times each rule
+ * Every rule, alone, on 100 KB hostile inputs: one long line of near-matches, deeply nested brackets, many repeated
+ * near-matches on short lines, and three aimed at the taint pass (thousands of statements in one scope, each a flow):
+ * a line of source-to-sink flows, a minified handler on one line, and a function whose statements each extend the last
+ * tainted value. The benchmark times one pass of all rules; the tear-down times each rule
  * separately (best of 3, warm) and prints the slowest, so "no rule over 50 ms" can be checked in the same run.
  */
 @State(Scope.Benchmark)
@@ -35,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 @Fork(1)
 public class CodeShieldAdversarialBench {
-  @Param({"long-line", "deep-nesting", "near-miss"})
+  @Param({"long-line", "deep-nesting", "near-miss", "taint-line", "minified-handler", "long-function"})
   public String input;
 
   private record Case(Rule rule, CodeShield shield, Language language) {}
@@ -82,6 +84,33 @@ public class CodeShieldAdversarialBench {
         int i = 0;
         while (sb.length() < 100_000) {
           sb.append(lines[i++ % lines.length]).append('\n');
+        }
+      }
+      case "taint-line" -> {
+        // One 100 KB line of statements, each reading a request value, extending the last one and running it as SQL.
+        for (int i = 0; sb.length() < 100_000; i++) {
+          sb.append("q").append(i).append(" = request.args.get('x') + \"SELECT \" + q").append(Math.max(0, i - 1))
+              .append("; cursor.execute(q").append(i).append("); ");
+        }
+      }
+      case "minified-handler" -> {
+        // A minified request handler: one line, one scope, thousands of statements, a query built in each.
+        sb.append("function h(req,res){");
+        for (int i = 0; sb.length() < 100_000; i++) {
+          sb.append("var a").append(i).append("=req.query.id+a").append(Math.max(0, i - 1)).append(",b").append(i)
+              .append("=db.query(\"SELECT \"+a").append(i).append(");if(b").append(i).append("){res.send(a").append(i)
+              .append(")}");
+        }
+        sb.append('}');
+      }
+      case "long-function" -> {
+        // One function of 4,000 statements, each extending the last tainted value; every tenth runs it as SQL.
+        sb.append("def handler(request):\n    v0 = request.args.get('q')\n");
+        for (int i = 1; sb.length() < 100_000; i++) {
+          sb.append("    v").append(i).append(" = v").append(i - 1).append(" + \"x\"\n");
+          if (i % 10 == 0) {
+            sb.append("    cursor.execute(\"SELECT \" + v").append(i).append(")\n");
+          }
         }
       }
       default -> throw new IllegalArgumentException(kind);

@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -19,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Code Shield latency per snippet over the insecure-code dev corpus, single-threaded and warm: SampleTime mode, so JMH
  * reports p50/p90/p99 of one {@code scan(code, language)} call each, cycling through all snippets. {@code baseline}
- * runs one precompiled regex over the same snippet, for scale in the same run.
+ * runs one precompiled regex over the same snippet, for scale in the same run. {@code rules=without-taint} leaves out
+ * the taint rules, so the cost of the taint pass is the difference between the two settings of one run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -30,13 +32,21 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CodeShieldBench {
   private static final Pattern BASELINE = Pattern.compile("\\beval\\s*\\(");
 
+  /** {@code all}: every built-in rule; {@code without-taint}: every rule but the taint rules. */
+  @Param({"all", "without-taint"})
+  public String rules;
+
   private CodeShield shield;
   private List<CodeShieldCorpus.Snippet> corpus;
   private int next;
 
   @Setup
   public void setUp() {
-    shield = CodeShield.create();
+    shield = switch (rules) {
+      case "all" -> CodeShield.create();
+      case "without-taint" -> CodeShield.builder().ruleFilter(r -> !r.isTaint()).build();
+      default -> throw new IllegalArgumentException("rules: all or without-taint, not " + rules);
+    };
     corpus = CodeShieldCorpus.load();
     for (CodeShieldCorpus.Snippet s : corpus) {
       shield.scan(s.code(), s.language()); // load grammars and compile queries before measuring

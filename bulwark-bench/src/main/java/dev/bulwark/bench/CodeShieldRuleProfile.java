@@ -18,13 +18,13 @@ import java.util.Locale;
  *
  * <p>Run: {@code java -cp bulwark-bench/target/bulwark-bench.jar dev.bulwark.bench.CodeShieldRuleProfile [reps]
  * [input ...]} where an input is a language of the dev corpus ({@code python}, {@code c}, ...: its snippets
- * concatenated to 100 KB) or an adversarial kind ({@code long-line}, {@code deep-nesting}, {@code near-miss}; every
- * rule is then run in its own first language). Without inputs: the eight Code Shield languages and the three
- * adversarial kinds.
+ * concatenated to 100 KB) or an adversarial kind ({@code long-line}, {@code deep-nesting}, {@code near-miss},
+ * {@code taint-line}, {@code minified-handler}, {@code long-function}; every rule is then run in its own first
+ * language). Without inputs: the eight Code Shield languages and the six adversarial kinds.
  */
 public final class CodeShieldRuleProfile {
   private static final List<String> DEFAULT_INPUTS = List.of("c", "cpp", "csharp", "java", "javascript", "php", "python",
-      "rust", "long-line", "deep-nesting", "near-miss");
+      "rust", "long-line", "deep-nesting", "near-miss", "taint-line", "minified-handler", "long-function");
   private static final int SHOWN = 6;
 
   private CodeShieldRuleProfile() {}

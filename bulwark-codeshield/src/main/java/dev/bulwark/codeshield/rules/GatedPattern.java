@@ -25,7 +25,6 @@ final class GatedPattern {
   static final int MAX_BACK = 300;
   private static final String WHOLE = "bwwhole";
   private static final Pattern SPANS_TEXT = Pattern.compile("\\\\A|\\[\\\\s\\\\S\\]|\\[\\\\S\\\\s\\]|\\(\\?[a-zA-Z]*s");
-  private static final Pattern CASE_INSENSITIVE_FLAG = Pattern.compile("\\(\\?[a-zA-Z]*i[a-zA-Z]*[:)]");
 
   private final String source;
   /** The regex as {@code (?=(?<whole>regex))}: zero-width, so a region bounds only where matches start. */
@@ -39,7 +38,7 @@ final class GatedPattern {
   private GatedPattern(String source, int flags) {
     this.source = source;
     this.ahead = Pattern.compile("(?=(?<" + WHOLE + ">" + source + "))", flags);
-    this.caseSensitive = (flags & Pattern.CASE_INSENSITIVE) == 0 && !CASE_INSENSITIVE_FLAG.matcher(source).find();
+    this.caseSensitive = (flags & Pattern.CASE_INSENSITIVE) == 0 && !RequiredLiterals.CASE_INSENSITIVE_FLAG.matcher(source).find();
     RequiredLiterals.Requirement r = RequiredLiterals.requirement(source, caseSensitive);
     if (r != null && SPANS_TEXT.matcher(source).find() && r.maxBefore().containsValue(RequiredLiterals.UNBOUNDED)) {
       r = null; // "\A...", "[\s\S]*...": a match may start anywhere before its literal, so try every position

@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * <p>The analysis is conservative: anything it does not understand yields "no requirement", never a wrong one.
  */
-final class RequiredLiterals {
+public final class RequiredLiterals {
   private static final int MIN_LENGTH = 2;
 
   private final String re;
@@ -26,8 +26,23 @@ final class RequiredLiterals {
     this.caseSensitive = caseSensitive;
   }
 
+  /** An inline flag that turns on case-insensitive matching for (part of) a regex: {@code (?i)}, {@code (?iu:…)}. */
+  static final java.util.regex.Pattern CASE_INSENSITIVE_FLAG = java.util.regex.Pattern.compile("\\(\\?[a-zA-Z]*i[a-zA-Z]*[:)]");
+
+  /**
+   * Literals of which at least one occurs, exactly as written, in every match of a regex compiled without
+   * {@code CASE_INSENSITIVE}; null when the regex has case-insensitive parts or none could be derived.
+   */
+  public static List<String> ofCaseSensitive(String regex) {
+    if (CASE_INSENSITIVE_FLAG.matcher(regex).find()) {
+      return null;
+    }
+    Requirement r = requirement(regex, true);
+    return r == null ? null : List.copyOf(r.maxBefore().keySet());
+  }
+
   /** The literals in lower case (at least one must occur, ignoring ASCII case), or null when none could be derived. */
-  static List<String> of(String regex) {
+  public static List<String> of(String regex) {
     Requirement r = requirement(regex, false);
     return r == null ? null : List.copyOf(r.maxBefore().keySet());
   }

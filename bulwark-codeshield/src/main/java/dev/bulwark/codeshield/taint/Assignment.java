@@ -15,15 +15,16 @@ record Assignment(List<String> targets, int valueStart, boolean appends) {
   private static final Pattern TARGET = Pattern.compile("\\$?[A-Za-z_][\\w]*(?:(?:\\.|->|::)[A-Za-z_]\\w*)*");
   private static final Pattern FOR_LOOP = Pattern.compile(
       "^for\\s*\\(?\\s*(?:const|let|var|auto|val|final)?\\s*(?:[\\w<>]+\\s+)?(\\$?[A-Za-z_]\\w*)\\s+(?:in|of|:)\\s");
+  private static final Pattern INDEX = Pattern.compile("\\[[^\\]]*\\]");
   private static final Pattern KEYWORD_START = Pattern.compile(
       "^(?:if|elif|while|return|assert|when|match|case|yield|print|echo|throw|raise|guard|unless|until)\\b");
 
   static Assignment parse(String s) {
     Matcher loop = FOR_LOOP.matcher(s);
-    if (loop.find()) {
+    if (loop.lookingAt()) {
       return new Assignment(List.of(loop.group(1)), loop.end(), false);
     }
-    if (KEYWORD_START.matcher(s).find()) {
+    if (KEYWORD_START.matcher(s).lookingAt()) {
       return null;
     }
     int depth = 0;
@@ -62,7 +63,7 @@ record Assignment(List<String> targets, int valueStart, boolean appends) {
     }
     List<String> out = new ArrayList<>();
     for (String part : Arguments.split(lhs.replace('(', ' ').replace(')', ' '))) {
-      String p = part.replaceAll("\\[[^\\]]*\\]", " ").strip();
+      String p = INDEX.matcher(part).replaceAll(" ").strip();
       Matcher m = TARGET.matcher(p);
       String last = null;
       while (m.find()) {

@@ -47,6 +47,12 @@ public final class TaintAnalysis {
   private final LineIndex lines;
   private final long deadline;
   private final TaintBlock block;
+  /** Per pattern of the spec, literals one of which must be in a statement for the pattern to match there. */
+  private final LiteralGate sourceGate;
+  private final LiteralGate sanitizerGate;
+  private final LiteralGate guardGate;
+  private final LiteralGate sinkGate;
+  private final LiteralGate propagatorGate;
   private Aliases aliases;
   private final Map<String, Taint> tainted = new LinkedHashMap<>();
   /** Names known to hold clean data: true when a sanitizer or guard made them so, false for plain constants. */
@@ -66,6 +72,11 @@ public final class TaintAnalysis {
     this.lines = block.lines;
     this.deadline = deadline;
     this.block = block;
+    this.sourceGate = LiteralGate.of(spec.sources() == null ? null : spec.sources().pattern());
+    this.sanitizerGate = LiteralGate.of(spec.sanitizers() == null ? null : spec.sanitizers().pattern());
+    this.guardGate = LiteralGate.of(spec.guards() == null ? null : guardPattern(spec.guards()).pattern());
+    this.sinkGate = LiteralGate.of(spec.sinks().pattern());
+    this.propagatorGate = LiteralGate.of(spec.propagators() == null ? null : spec.propagators().pattern());
   }
 
   /**
@@ -133,10 +144,12 @@ public final class TaintAnalysis {
   private void statement(Statements.Span span, List<FunctionHeaders.Parameter> params, List<TaintFlow> flows) {
     String ns = noStrings.substring(span.start(), span.end());
     String cd = code.substring(span.start(), span.end());
+    // Literals of code and strings alike: every view of the statement is within this one, so it gates them all.
+    LiteralGate.Text statementText = new LiteralGate.Text(cd);
     int line = lines.lineOf(span.start());
     currentLine = line;
     boolean handler = handlerNext;
-    handlerNext = HANDLER.matcher(ns).find() || handler && params == null && ns.startsWith("@");
+    handlerNext = HANDLER.matcher(ns).lookingAt() || handler && params == null && ns.startsWith("@");
     if (params != null) {
       tainted.clear();
       clean.clear();
@@ -153,11 +166,11 @@ public final class TaintAnalysis {
         return;
       }
     }
-    clearGuarded(cd);
-    checkSinks(span, ns, cd, line, flows);
+    clearGuarded(cd, statementText);
+    checkSinks(span, ns, cd, line, flows, statementText);
     Assignment a = Assignment.parse(ns);
     if (a != null) {
-      Value v = evaluate(ns, cd, a.valueStart(), ns.length());
+      Value v = evaluate(ns, cd, a.valueStart(), ns.length(), statementText);
       for (String target : a.targets()) {
         boolean wasClean = clean.containsKey(target) || !a.appends();
         if (v.taint() != null) {
@@ -177,11 +190,11 @@ public final class TaintAnalysis {
         }
       }
     }
-    if (spec.propagators() != null) {
+    if (spec.propagators() != null && propagatorGate.mayMatch(statementText)) {
       Matcher m = spec.propagators().matcher(budgeted(ns));
       while (m.find()) {
-        Taint t = evaluate(ns, cd, m.end(), ns.length()).taint();
-        if (t == null && spec.sources() != null) {
+        Taint t = evaluate(ns, cd, m.end(), ns.length(), statementText).taint();
+        if (t == null && spec.sources() != null && sourceGate.mayMatch(statementText)) {
           // A call that reads input into its argument (fgets(buf, …), recv(s, buf, …)) is a source for that argument.
           Matcher src = spec.sources().matcher(budgeted(ns));
           if (src.find()) {
@@ -197,8 +210,8 @@ public final class TaintAnalysis {
   }
 
   /** Guards read the statement with string contents kept ({@code x.contains("..")} is a check about dots). */
-  private void clearGuarded(String cd) {
-    if (spec.guards() == null || tainted.isEmpty() && opaque.isEmpty()) {
+  private void clearGuarded(String cd, LiteralGate.Text statementText) {
+    if (spec.guards() == null || tainted.isEmpty() && opaque.isEmpty() || !guardGate.mayMatch(statementText)) {
       return;
     }
     Matcher m = guardPattern(spec.guards()).matcher(budgeted(cd));
@@ -229,12 +242,16 @@ public final class TaintAnalysis {
 
   private static final Map<String, Pattern> GUARDS = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private void checkSinks(Statements.Span span, String ns, String cd, int line, List<TaintFlow> flows) {
+  private void checkSinks(Statements.Span span, String ns, String cd, int line, List<TaintFlow> flows, LiteralGate.Text statementText) {
     String ens = aliases.expand(ns);
     boolean expanded = !ens.equals(ns);
     String ecd = expanded ? aliases.expand(cd) : cd;
     if (ecd.length() != ens.length()) {
       ecd = ens; // an alias inside a string moved the offsets apart: give up interpolation checks here
+    }
+    LiteralGate.Text expandedText = expanded ? new LiteralGate.Text(ecd) : statementText;
+    if (!sinkGate.mayMatch(expandedText)) {
+      return;
     }
     // Sinks are matched with string contents visible (a sink may depend on a literal argument: Content(…, "text/html")),
     // but never inside a literal; arguments are then read on the view without strings, whose offsets are the same.
@@ -265,7 +282,7 @@ public final class TaintAnalysis {
         from = m.end();
         to = ens.length();
       }
-      Value v = evaluate(ens, ecd, from, to);
+      Value v = evaluate(ens, ecd, from, to, expandedText);
       Taint t = v.taint();
       if (t == null) {
         if (v.opaque()) {
@@ -287,12 +304,16 @@ public final class TaintAnalysis {
     }
   }
 
-  /** What the expression {@code [from, to)} of a statement holds. */
-  private Value evaluate(String ns, String cd, int from, int to) {
+  /**
+   * What the expression {@code [from, to)} of a statement holds.
+   *
+   * @param statementText the statement, for the literal gates
+   */
+  private Value evaluate(String ns, String cd, int from, int to, LiteralGate.Text statementText) {
     char[] nsx = ns.substring(from, to).toCharArray();
     char[] cdx = cd.substring(from, Math.min(to, cd.length())).toCharArray();
     boolean sanitized = false;
-    if (spec.sanitizers() != null) {
+    if (spec.sanitizers() != null && sanitizerGate.mayMatch(statementText)) {
       String expr = new String(nsx);
       Matcher m = spec.sanitizers().matcher(budgeted(expr));
       while (m.find()) {
@@ -310,7 +331,7 @@ public final class TaintAnalysis {
     }
     String e = new String(nsx);
     String c = new String(cdx);
-    if (spec.sources() != null) {
+    if (spec.sources() != null && sourceGate.mayMatch(statementText)) {
       Matcher m = spec.sources().matcher(budgeted(e));
       if (m.find()) {
         return new Value(new Taint(originOf(m.group()), false, false, List.of(currentLine)), sanitized, false);
@@ -356,7 +377,7 @@ public final class TaintAnalysis {
   private boolean onlyCleanNames(String e) {
     Matcher m = VARIABLE.matcher(budgeted(e));
     while (m.find()) {
-      String chain = m.group().replaceAll("\\s+", "");
+      String chain = withoutBlanks(m.group());
       if (WORDS.contains(chain) || chain.equals(chain.toUpperCase(java.util.Locale.ROOT))) {
         continue; // keywords and ALL_CAPS constants
       }
@@ -398,20 +419,38 @@ public final class TaintAnalysis {
       if (m.start() > 0 && e.charAt(m.start() - 1) == '.' && (m.start() < 2 || e.charAt(m.start() - 2) != '.')) {
         continue; // a member of something else (obj.name), unless after a spread (...name)
       }
-      addWithOwners(out, m.group().replaceAll("\\s+", ""));
+      addWithOwners(out, withoutBlanks(m.group()));
     }
     if (!c.equals(e)) {
       Matcher i = INTERPOLATED.matcher(budgeted(c));
       while (i.find()) {
         int at = i.end(1) - 1;
         if (at < e.length() && e.charAt(at) != c.charAt(at) && interpolating(e, c, i.start())) {
-          String name = i.group(1).replaceAll("\\s+", "");
+          String name = withoutBlanks(i.group(1));
           addWithOwners(out, name);
           addWithOwners(out, "$" + name);
         }
       }
     }
     return out;
+  }
+
+  /** {@code a . b} as {@code a.b} (a name chain may be written with blanks around its dots). */
+  private static String withoutBlanks(String s) {
+    int i = 0;
+    while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length()).append(s, 0, i);
+    for (; i < s.length(); i++) {
+      if (!Character.isWhitespace(s.charAt(i))) {
+        sb.append(s.charAt(i));
+      }
+    }
+    return sb.toString();
   }
 
   private static void addWithOwners(java.util.Set<String> out, String chain) {
@@ -431,6 +470,8 @@ public final class TaintAnalysis {
    * {@code $"…"}, JavaScript only {@code ${…}} in template literals, nothing in Java, C, C++ and Go (a Jinja
    * {@code {{ x }}} or a MessageFormat {@code {0}} in a plain string is text, not the variable).
    */
+  private static final Pattern F_STRING_PREFIX = Pattern.compile("(?:.*[^a-z])?[rb]?f[rb]?");
+
   private boolean interpolating(String ns, String cd, int at) {
     int quote = at;
     while (quote > 0 && "\"'`".indexOf(ns.charAt(quote)) < 0) {
@@ -440,7 +481,7 @@ public final class TaintAnalysis {
     char form = cd.charAt(at);
     boolean dollarBrace = form == '$' && at + 1 < cd.length() && cd.charAt(at + 1) == '{';
     return switch (language) {
-      case PYTHON -> form == '{' && prefix.toLowerCase(java.util.Locale.ROOT).matches("(?:.*[^a-z])?[rb]?f[rb]?")
+      case PYTHON -> form == '{' && F_STRING_PREFIX.matcher(prefix.toLowerCase(java.util.Locale.ROOT)).matches()
           && (at == 0 || cd.charAt(at - 1) != '{');
       case CSHARP -> form == '{' && (prefix.endsWith("$") || prefix.endsWith("$@") || prefix.endsWith("@$"));
       case JAVASCRIPT, TYPESCRIPT -> dollarBrace && ns.charAt(quote) == '`';

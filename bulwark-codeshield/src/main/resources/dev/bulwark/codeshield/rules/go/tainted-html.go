@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"html"
+	"net"
 	"net/http"
 )
 
@@ -17,4 +18,16 @@ func Hello(w http.ResponseWriter, r *http.Request) {
 	msg := "<div>" + r.FormValue("msg") + "</div>"
 	// ruleid: go.tainted-html
 	w.Write([]byte(msg))
+}
+
+func Peer(w http.ResponseWriter, r *http.Request) {
+	addr := r.URL.Query().Get("addr")
+	// ruleid: go.tainted-html
+	fmt.Fprintf(w, "<p>%s</p>", addr)
+	if net.ParseIP(addr) == nil {
+		http.Error(w, "not an IP address", http.StatusBadRequest)
+		return
+	}
+	// ok: go.tainted-html
+	fmt.Fprintf(w, "<p>%s</p>", addr)
 }
