@@ -55,7 +55,7 @@ class LlamaGuardCommandsTest {
   void fineTuningWritesATunedEncoderThatTheClassifierLoadsAndARerunReusesIt() throws Exception {
     Path data = labelled();
     Path out = tmp.resolve("ft");
-    Run r = train(data, out);
+    CliRun r = train(data, out);
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.err()).contains("fold 1 of 2: fine-tuning", "fold 2 of 2: fine-tuning", "final encoder, all prompts: fine-tuning");
     Path head = out.resolve("llama-guard-head.bwh");
@@ -77,7 +77,7 @@ class LlamaGuardCommandsTest {
     }
 
     Path again = tmp.resolve("ft-again");
-    Run second = train(data, again);
+    CliRun second = train(data, again);
     assertThat(second.exitCode()).as(second.err()).isZero();
     assertThat(second.err()).doesNotContain(": fine-tuning");
     assertThat(Files.readAllBytes(again.resolve(SafetyHead.TUNED_ENCODER_FILE))).isEqualTo(Files.readAllBytes(delta));
