@@ -1,6 +1,9 @@
 package dev.bulwark.bench;
 
+import dev.bulwark.classifier.TunedEncoder;
 import dev.bulwark.classifier.WindowedEmbedder;
+import dev.bulwark.classifier.runtime.Threading;
+import dev.bulwark.llm.embedded.SafetyHead;
 import dev.bulwark.llm.ChatMessage;
 import dev.bulwark.llm.embedded.EmbeddedSafetyClassifier;
 import java.time.Duration;
@@ -24,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Latency of the embedded Llama Guard default on one caller, warm, per message of 128 or 512 MiniLM tokens (sample
  * mode: JMH prints p50/p90/p99). {@code prompt}: a user message (User turn: n-grams, one MiniLM pass, stack,
  * categories); {@code reply}: an assistant message of that length answering a 30-token request (Agent turn: both
- * texts through the prompt model, plus the refusal detector); {@code encoderOnly}: MiniLM alone on the same text, the
+ * texts through the prompt model, plus the refusal detector); {@code encoderOnly}: the head's encoder stage alone (the
+ * fine-tuned MiniLM, or the frozen int8 one for a head without it) on the same text, the
  * baseline in the same run, so the difference is what the head adds.
  */
 @State(Scope.Benchmark)
@@ -42,6 +46,7 @@ public class LlamaGuardEmbeddedBench {
 
   private EmbeddedSafetyClassifier classifier;
   private WindowedEmbedder embedder;
+  private TunedEncoder tuned;
   private List<String> texts;
   private List<String> requests;
   private int next;
@@ -50,7 +55,13 @@ public class LlamaGuardEmbeddedBench {
   public void setUp() {
     EmbeddedSafetyClassifier.Options options = new EmbeddedSafetyClassifier.Options(0.5, java.util.Set.of(), 4, 0, false, Duration.ZERO);
     if (mode.equals("encoderOnly")) {
-      embedder = WindowedEmbedder.miniLm("llama-guard-encoder", 0, false, Duration.ZERO, 2);
+      // The shipped head's own encoder stage: the fine-tuned fp32 MiniLM when it has one, else the int8 windows.
+      SafetyHead head = SafetyHead.shipped();
+      if (head.tunedEncoder() != null) {
+        tuned = TunedEncoder.miniLm(head.tunedEncoder(), "the shipped head's tuned encoder", Threading.of(0));
+      } else {
+        embedder = WindowedEmbedder.miniLm("llama-guard-encoder", 0, false, Duration.ZERO, 2);
+      }
     } else {
       classifier = EmbeddedSafetyClassifier.shipped(options);
     }
@@ -66,6 +77,9 @@ public class LlamaGuardEmbeddedBench {
     if (embedder != null) {
       embedder.close();
     }
+    if (tuned != null) {
+      tuned.close();
+    }
   }
 
   @Benchmark
@@ -73,7 +87,7 @@ public class LlamaGuardEmbeddedBench {
     next = (next + 1) % texts.size();
     String text = texts.get(next);
     return switch (mode) {
-      case "encoderOnly" -> embedder.embed(text);
+      case "encoderOnly" -> tuned != null ? tuned.outputs(List.of(text)) : embedder.embed(text);
       case "reply" -> classifier.assess(List.of(ChatMessage.user(requests.get(next)), ChatMessage.assistant(text)));
       default -> classifier.assess(List.of(ChatMessage.user(text)));
     };
