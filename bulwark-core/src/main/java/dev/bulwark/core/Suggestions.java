@@ -1,5 +1,6 @@
 package dev.bulwark.core;
 
+import dev.bulwark.text.EditDistance;
 import java.util.Collection;
 
 /** "Did you mean" hints for misspelled names in configuration and on the command line. */
@@ -21,24 +22,7 @@ final class Suggestions {
   }
 
   private static int distance(String a, String b) {
-    if (Math.abs(a.length() - b.length()) > 2) {
-      return 99;
-    }
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    // Names more than 2 apart in length are never suggested: skip the table.
+    return Math.abs(a.length() - b.length()) > 2 ? 99 : EditDistance.between(a, b);
   }
 }

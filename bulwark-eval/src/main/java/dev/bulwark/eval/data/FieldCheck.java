@@ -2,6 +2,7 @@ package dev.bulwark.eval.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.eval.EvalException;
+import dev.bulwark.text.EditDistance;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -77,7 +78,7 @@ public final class FieldCheck {
       if (normal(p).equals(key)) {
         return p;
       }
-      int d = distance(key, normal(p));
+      int d = EditDistance.between(key, normal(p));
       if (d < bestDistance) {
         bestDistance = d;
         best = p;
@@ -88,24 +89,5 @@ public final class FieldCheck {
 
   private static String normal(String s) {
     return s.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(" ", "");
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }
