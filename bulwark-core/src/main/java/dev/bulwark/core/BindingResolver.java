@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Turns the scanner names of a configuration or preset into {@link ScannerBinding}s: looks the type up in the
- * registry, validates the settings against the provider's parameters, builds each instance once (shared by every role
+ * registry, validates the settings against the provider's spec, builds each instance once (shared by every role
  * that names it), and applies failure modes and deadlines.
  */
 final class BindingResolver {
@@ -35,7 +35,7 @@ final class BindingResolver {
    * scanner that cannot run without more configuration is skipped with a note; one named explicitly must start.
    */
   Optional<ScannerBinding> bind(String name, ConfigNode.Location where, boolean fromPreset) {
-    FirewallConfig.ScannerSpec spec = cfg.scanners().get(name);
+    FirewallConfig.ScannerInstance spec = cfg.scanners().get(name);
     String type = spec != null ? spec.type() : name;
     var provider = reg.find(type);
     if (provider.isEmpty()) {
@@ -61,8 +61,8 @@ final class BindingResolver {
           + " without it");
     }
     ConfigNode.Mapping params = spec != null ? spec.params() : ConfigNode.Mapping.empty(where);
-    validateParams(provider.get(), name, params);
     ScannerSettings settings = new ScannerSettings(name, type, params, cfg);
+    provider.get().spec().validate(settings);
     var unavailable = provider.get().unavailableReason(settings);
     if (unavailable.isPresent()) {
       if (fromPreset) {
@@ -85,18 +85,5 @@ final class BindingResolver {
     FailureMode mode = spec != null && spec.failureMode() != null ? spec.failureMode() : scanner.defaultFailureMode();
     Duration dl = spec != null && spec.deadline() != null ? spec.deadline() : defaultDeadline;
     return Optional.of(new ScannerBinding(name, scanner, mode, dl));
-  }
-
-  private static void validateParams(ScannerProvider provider, String instance, ConfigNode.Mapping params) {
-    Set<String> known = new java.util.TreeSet<>();
-    provider.parameters().forEach(p -> known.add(p.name()));
-    for (String key : params.entries().keySet()) {
-      if (!known.contains(key)) {
-        throw new ConfigException(params.keyLocation(key), "scanners." + instance + ": unknown setting '" + key + "'"
-            + Suggestions.didYouMean(key, known)
-            + (known.isEmpty() ? "; " + provider.name() + " takes no settings besides type, failure-mode and deadline"
-                : "; " + provider.name() + " accepts " + String.join(", ", known) + ", type, failure-mode, deadline"));
-      }
-    }
   }
 }

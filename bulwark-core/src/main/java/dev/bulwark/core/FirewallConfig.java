@@ -60,10 +60,9 @@ public final class FirewallConfig {
       Set.of("preset", "deadline", "short-circuit", "max-content-chars", "allow-missing-scanners", "scanners", "roles",
           "backends", "streaming");
   private static final Set<String> STREAMING_KEYS = Set.of("max-hold-chars", "hold", "max-answer-chars", "max-answer-time");
-  private static final Set<String> SCANNER_KEYS = Set.of("type", "failure-mode", "deadline");
 
   /** One configured scanner instance. Null failure mode or deadline means "the default". */
-  public record ScannerSpec(
+  public record ScannerInstance(
       String name, String type, FailureMode failureMode, Duration deadline, ConfigNode.Mapping params,
       ConfigNode.Location location) {}
 
@@ -77,7 +76,7 @@ public final class FirewallConfig {
   private final boolean shortCircuit;
   private final int maxContentChars;
   private final boolean allowMissingScanners;
-  private final Map<String, ScannerSpec> scanners;
+  private final Map<String, ScannerInstance> scanners;
   private final Map<Role, List<RoleEntry>> roles;
   private final ConfigNode.Mapping backends;
   private final ConfigNode.Location presetLocation;
@@ -85,7 +84,7 @@ public final class FirewallConfig {
 
   private FirewallConfig(
       String source, Path baseDirectory, String preset, ConfigNode.Location presetLocation, Duration deadline,
-      boolean shortCircuit, int maxContentChars, boolean allowMissingScanners, Map<String, ScannerSpec> scanners,
+      boolean shortCircuit, int maxContentChars, boolean allowMissingScanners, Map<String, ScannerInstance> scanners,
       Map<Role, List<RoleEntry>> roles, ConfigNode.Mapping backends, StreamOptions streamOptions) {
     this.streamOptions = streamOptions;
     this.source = source;
@@ -227,14 +226,14 @@ public final class FirewallConfig {
         throw new ConfigException(root.get("max-content-chars").location(), "max-content-chars: expected a positive integer, got '" + t + "'");
       }
     }
-    Map<String, ScannerSpec> scanners = new LinkedHashMap<>();
+    Map<String, ScannerInstance> scanners = new LinkedHashMap<>();
     ConfigNode scannersNode = root.get("scanners");
     if (scannersNode != null && !(scannersNode instanceof ConfigNode.Scalar s && s.isNull())) {
       if (!(scannersNode instanceof ConfigNode.Mapping sm)) {
         throw new ConfigException(scannersNode.location(), "scanners: expected a mapping from scanner name to its settings, found " + scannersNode.kind());
       }
       for (Map.Entry<String, ConfigNode> e : sm.entries().entrySet()) {
-        scanners.put(e.getKey(), scannerSpec(e.getKey(), e.getValue(), sm.keyLocation(e.getKey())));
+        scanners.put(e.getKey(), scannerInstance(e.getKey(), e.getValue(), sm.keyLocation(e.getKey())));
       }
     }
     Map<Role, List<RoleEntry>> roles = new EnumMap<>(Role.class);
@@ -313,9 +312,9 @@ public final class FirewallConfig {
     return v;
   }
 
-  private static ScannerSpec scannerSpec(String name, ConfigNode node, ConfigNode.Location keyLocation) {
+  private static ScannerInstance scannerInstance(String name, ConfigNode node, ConfigNode.Location keyLocation) {
     if (node instanceof ConfigNode.Scalar s && s.isNull()) {
-      return new ScannerSpec(name, name, null, null, ConfigNode.Mapping.empty(keyLocation), keyLocation);
+      return new ScannerInstance(name, name, null, null, ConfigNode.Mapping.empty(keyLocation), keyLocation);
     }
     if (!(node instanceof ConfigNode.Mapping m)) {
       throw new ConfigException(node.location(), "scanners." + name + ": expected a mapping of settings, found " + node.kind());
@@ -333,12 +332,12 @@ public final class FirewallConfig {
     Map<String, ConfigNode> params = new LinkedHashMap<>();
     Map<String, ConfigNode.Location> keyLocations = new java.util.HashMap<>();
     for (Map.Entry<String, ConfigNode> e : m.entries().entrySet()) {
-      if (!SCANNER_KEYS.contains(e.getKey())) {
+      if (!ScannerSpec.COMMON_KEYS.contains(e.getKey())) {
         params.put(e.getKey(), e.getValue());
         keyLocations.put(e.getKey(), m.keyLocation(e.getKey()));
       }
     }
-    return new ScannerSpec(name, type, failureMode, deadline, new ConfigNode.Mapping(params, keyLocations, m.location()), keyLocation);
+    return new ScannerInstance(name, type, failureMode, deadline, new ConfigNode.Mapping(params, keyLocations, m.location()), keyLocation);
   }
 
   private static List<RoleEntry> roleEntries(Role role, ConfigNode node) {
@@ -449,7 +448,7 @@ public final class FirewallConfig {
   }
 
   /** Scanner instances by name, in file order. */
-  public Map<String, ScannerSpec> scanners() {
+  public Map<String, ScannerInstance> scanners() {
     return scanners;
   }
 

@@ -11,17 +11,16 @@ import java.util.function.Function;
  */
 public interface ScannerProvider {
 
-  /** The type name configuration uses, e.g. {@code regex}. */
-  String name();
+  /**
+   * The scanner type's declaration: name, description, roles, cost, failure mode and settings. Configuration with
+   * keys it does not declare is rejected, and every declared setting given is validated before {@link #create}.
+   */
+  ScannerSpec spec();
 
-  /** One line for {@code bulwark scanners}. */
-  String description();
-
-  /** The settings {@link #create} understands; configuration with other keys is rejected. */
-  List<Parameter> parameters();
-
-  /** Roles the scanner is meant for. */
-  Set<Role> roles();
+  /** The type name configuration uses, e.g. {@code regex}: the spec's name. */
+  default String name() {
+    return spec().name();
+  }
 
   /**
    * Builds a scanner. Called once per configured instance; the scanner is then reused for every message.
@@ -39,26 +38,11 @@ public interface ScannerProvider {
   }
 
   /** A provider for a scanner written in code, so configuration files can refer to it by name. */
-  static ScannerProvider of(String name, String description, Set<Role> roles, Function<ScannerSettings, Scanner> factory) {
+  static ScannerProvider of(ScannerSpec spec, Function<ScannerSettings, Scanner> factory) {
     return new ScannerProvider() {
       @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public String description() {
-        return description;
-      }
-
-      @Override
-      public List<Parameter> parameters() {
-        return List.of();
-      }
-
-      @Override
-      public Set<Role> roles() {
-        return roles;
+      public ScannerSpec spec() {
+        return spec;
       }
 
       @Override
@@ -66,5 +50,10 @@ public interface ScannerProvider {
         return factory.apply(settings);
       }
     };
+  }
+
+  /** A provider for a scanner written in code that takes no settings (cost moderate, failure mode open). */
+  static ScannerProvider of(String name, String description, Set<Role> roles, Function<ScannerSettings, Scanner> factory) {
+    return of(new ScannerSpec(name, description, roles, Cost.MODERATE, FailureMode.OPEN, List.of()), factory);
   }
 }

@@ -71,6 +71,34 @@ public final class ScannerSettings {
     return new ConfigException(location(key), "scanners." + instanceName + "." + key + ": " + problem);
   }
 
+  /**
+   * The value of a declared setting: the one given, validated against the setting's type and bounds, else its
+   * default.
+   *
+   * @throws ConfigException for a bad value, located at it
+   * @throws IllegalStateException when nothing is given and the setting declares no default value (a programming
+   *     error: read such a setting with {@link #find})
+   */
+  public <T> T get(Setting<T> setting) {
+    return find(setting).orElseGet(() -> setting.defaultValue().orElseThrow(() -> new IllegalStateException(
+        "setting '" + setting.name() + "' of " + type + " declares no default value; read it with find()")));
+  }
+
+  /** The value given for a declared setting, validated; empty when the key is absent (or null). */
+  public <T> Optional<T> find(Setting<T> setting) {
+    return has(setting.name()) ? Optional.of(setting.read(this)) : Optional.empty();
+  }
+
+  /** Whether a value is given for the setting. */
+  public boolean has(Setting<?> setting) {
+    return has(setting.name());
+  }
+
+  /** An error about a setting, located at its value. */
+  public ConfigException error(Setting<?> setting, String problem) {
+    return error(setting.name(), problem);
+  }
+
   public String getString(String key, String defaultValue) {
     if (!has(key)) {
       return defaultValue;
@@ -94,10 +122,10 @@ public final class ScannerSettings {
     try {
       value = Double.parseDouble(text);
     } catch (NumberFormatException e) {
-      throw error(key, "expected a number between " + min + " and " + max + ", got '" + text + "'");
+      throw error(key, "expected a number between " + plain(min) + " and " + plain(max) + ", got '" + text + "'");
     }
     if (!(value >= min && value <= max)) {
-      throw error(key, "expected a number between " + min + " and " + max + ", got " + text);
+      throw error(key, "expected a number between " + plain(min) + " and " + plain(max) + ", got " + text);
     }
     return value;
   }
@@ -197,6 +225,11 @@ public final class ScannerSettings {
       return s.value();
     }
     throw error(key, "expected " + expected + ", found " + n.kind());
+  }
+
+  /** {@code 0}, {@code 1}, {@code 0.5}, {@code 1000}: bounds as a person writes them. */
+  static String plain(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
   }
 
   @Override

@@ -9,10 +9,22 @@ import java.util.Set;
 public abstract class TextRuleScanner implements Scanner {
   private final String name;
   private final Set<Role> roles;
+  private final FailureMode failureMode;
 
   protected TextRuleScanner(String name, Set<Role> roles) {
     this.name = name;
     this.roles = Set.copyOf(roles);
+    this.failureMode = FailureMode.OPEN;
+  }
+
+  /** A scanner of a declared type: roles and failure mode come from its spec, which must declare it cheap. */
+  protected TextRuleScanner(String name, ScannerSpec spec) {
+    if (spec.cost() != Cost.CHEAP) {
+      throw new IllegalArgumentException(spec.name() + ": a text rule scanner is cheap, its spec says " + spec.cost());
+    }
+    this.name = name;
+    this.roles = spec.roles();
+    this.failureMode = spec.failureMode();
   }
 
   /** Judges a text on its own. */
@@ -31,6 +43,11 @@ public abstract class TextRuleScanner implements Scanner {
   @Override
   public final Cost cost() {
     return Cost.CHEAP;
+  }
+
+  @Override
+  public FailureMode defaultFailureMode() {
+    return failureMode;
   }
 
   /** Sliding windows overlapping by {@link #maxMatchChars()}: a streamed answer gets the whole answer's verdict. */

@@ -85,7 +85,7 @@ public final class CalibrateCommand implements Callable<Integer> {
       throw new UsageException("--data: file not found: " + data);
     }
     FirewallConfig cfg = Files.exists(config) ? FirewallConfig.load(config) : FirewallConfig.defaults();
-    FirewallConfig.ScannerSpec configured = cfg.scanners().get(scanner);
+    FirewallConfig.ScannerInstance configured = cfg.scanners().get(scanner);
     String type = configured != null ? configured.type() : scanner;
     ScannerRegistry registry = ScannerRegistry.discover();
     ScannerProvider provider = registry.find(type)

@@ -191,7 +191,7 @@ public final class EvalLlamaGuardCommand implements Callable<Integer> {
 
   private ScannerSettings settings() {
     FirewallConfig cfg = config == null ? FirewallConfig.defaults() : FirewallConfig.load(config);
-    FirewallConfig.ScannerSpec spec0 = cfg.scanners().get("llama-guard");
+    FirewallConfig.ScannerInstance spec0 = cfg.scanners().get("llama-guard");
     if (spec0 != null && head == null && threshold == null) {
       return new ScannerSettings("llama-guard", "llama-guard", spec0.params(), cfg);
     }

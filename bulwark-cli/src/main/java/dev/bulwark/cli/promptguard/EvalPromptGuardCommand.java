@@ -163,7 +163,7 @@ public final class EvalPromptGuardCommand implements java.util.concurrent.Callab
 
   private PromptGuardScanner build() {
     FirewallConfig cfg = config == null ? FirewallConfig.defaults() : FirewallConfig.load(config);
-    FirewallConfig.ScannerSpec spec0 = cfg.scanners().get(PromptGuardScanner.NAME);
+    FirewallConfig.ScannerInstance spec0 = cfg.scanners().get(PromptGuardScanner.NAME);
     Map<String, Object> overrides = new LinkedHashMap<>();
     if (spec0 != null) {
       spec0.params().entries().forEach((k, v) -> overrides.put(k, v));

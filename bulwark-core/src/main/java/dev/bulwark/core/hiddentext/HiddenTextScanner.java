@@ -5,7 +5,6 @@ import dev.bulwark.core.Decision;
 import dev.bulwark.core.Excerpt;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Message;
-import dev.bulwark.core.Role;
 import dev.bulwark.core.RuleVerdict;
 import dev.bulwark.core.ScanResult;
 import dev.bulwark.core.TextRuleScanner;
@@ -40,7 +39,7 @@ public final class HiddenTextScanner extends TextRuleScanner {
   private final Map<HiddenTextKind, Decision> decisions;
 
   public HiddenTextScanner(String name, Map<HiddenTextKind, Decision> decisions) {
-    super(name, EnumSet.allOf(Role.class));
+    super(name, HiddenTextSpec.SPEC);
     this.decisions = new EnumMap<>(HiddenTextKind.class);
     for (HiddenTextKind k : HiddenTextKind.values()) {
       this.decisions.put(k, decisions.getOrDefault(k, k.defaultDecision()));

@@ -4,15 +4,14 @@ import dev.bulwark.core.Cost;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Message;
-import dev.bulwark.core.Role;
 import dev.bulwark.core.RuleVerdict;
 import dev.bulwark.core.ScanResult;
+import dev.bulwark.core.ScannerSettings;
 import dev.bulwark.core.TextRuleScanner;
 import dev.bulwark.core.Trace;
 import dev.bulwark.core.text.LineIndex;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +29,7 @@ public final class PiiScanner extends TextRuleScanner {
   private final Map<PiiType, Decision> decisions;
 
   public PiiScanner(String name, Set<PiiType> types, Map<PiiType, Decision> decisions, Decision defaultDecision) {
-    super(name, EnumSet.of(Role.USER, Role.ASSISTANT, Role.TOOL, Role.MEMORY));
+    super(name, PiiSpec.SPEC);
     this.detector = new PiiDetector(types);
     this.decisions = new EnumMap<>(PiiType.class);
     for (PiiType t : PiiType.values()) {
@@ -39,7 +38,7 @@ public final class PiiScanner extends TextRuleScanner {
   }
 
   public static PiiScanner withDefaults() {
-    return new PiiScanner(NAME, EnumSet.allOf(PiiType.class), Map.of(), Decision.BLOCK);
+    return new PiiScannerProvider().create(ScannerSettings.empty(NAME));
   }
 
   @Override

@@ -6,9 +6,9 @@ import dev.bulwark.core.Decision;
 import dev.bulwark.core.Excerpt;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Message;
-import dev.bulwark.core.Role;
 import dev.bulwark.core.RuleVerdict;
 import dev.bulwark.core.ScanResult;
+import dev.bulwark.core.ScannerSettings;
 import dev.bulwark.core.TextRuleScanner;
 import dev.bulwark.core.Trace;
 import dev.bulwark.core.text.LineIndex;
@@ -18,7 +18,6 @@ import dev.bulwark.text.TextChain;
 import dev.bulwark.text.TextView;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -51,7 +50,7 @@ public final class RegexScanner extends TextRuleScanner {
   }
 
   public RegexScanner(String name, List<RegexRule> rules, boolean normalize, int maxFindingsPerRule) {
-    super(name, EnumSet.allOf(Role.class));
+    super(name, RegexSpec.SPEC);
     this.rules = List.copyOf(rules);
     this.normalize = normalize;
     this.maxFindingsPerRule = maxFindingsPerRule;
@@ -66,7 +65,7 @@ public final class RegexScanner extends TextRuleScanner {
 
   /** The shipped defaults. */
   public static RegexScanner withDefaults() {
-    return new RegexScanner(RegexRules.defaults(), true, 10);
+    return new RegexScannerProvider().create(ScannerSettings.empty(NAME));
   }
 
   /** A match runs at most {@link #REACH} chars from its anchor. */
