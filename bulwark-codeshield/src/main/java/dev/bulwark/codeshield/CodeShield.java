@@ -41,6 +41,11 @@ public final class CodeShield {
   private static final Set<String> PLAIN_TAGS = Set.of("text", "txt", "plaintext", "plain", "output", "log", "none",
       "markdown", "md", "json", "yaml", "yml", "toml", "ini", "csv", "diff", "sql", "graphql", "dockerfile", "makefile");
 
+  /** Text beyond this many chars is not scanned unless the builder says otherwise. */
+  public static final int DEFAULT_MAX_INPUT_CHARS = 16 * 1024 * 1024;
+  /** Blocks larger than this get regex rules only (no syntax tree) unless the builder says otherwise. */
+  public static final int DEFAULT_MAX_PARSE_CHARS = 512 * 1024;
+
   private final List<Rule> rules;
   private final RuleEngine engine;
   private final LanguageDetector detector;
@@ -257,8 +262,8 @@ public final class CodeShield {
     private final List<Path> ruleDirectories = new ArrayList<>();
     private Predicate<Rule> ruleFilter = r -> true;
     private TreatmentPolicy policy = TreatmentPolicy.DEFAULT;
-    private int maxInputChars = 16 * 1024 * 1024;
-    private int maxParseChars = 512 * 1024;
+    private int maxInputChars = DEFAULT_MAX_INPUT_CHARS;
+    private int maxParseChars = DEFAULT_MAX_PARSE_CHARS;
     private long parseTimeoutMillis = 500;
     private long ruleBudgetMillis = 200;
     private int maxIssuesPerRule = 200;

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.core.Cost;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.Excerpt;
+import dev.bulwark.core.FailureMode;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Message;
 import dev.bulwark.core.Role;
 import dev.bulwark.core.ScanResult;
 import dev.bulwark.core.Scanner;
+import dev.bulwark.core.ScannerSettings;
 import dev.bulwark.core.Severity;
 import dev.bulwark.core.StreamMode;
 import dev.bulwark.core.ToolCall;
@@ -41,7 +43,7 @@ public final class CodeShieldScanner implements Scanner {
 
   /** The scanner with the built-in rules, the default policy, and human review on warnings. */
   public static CodeShieldScanner withDefaults() {
-    return new CodeShieldScanner(CodeShield.create(), null, Decision.HUMAN_IN_THE_LOOP_REQUIRED);
+    return new CodeShieldScannerProvider().create(ScannerSettings.empty(NAME));
   }
 
   @Override
@@ -51,13 +53,17 @@ public final class CodeShieldScanner implements Scanner {
 
   @Override
   public Set<Role> roles() {
-    return Set.of(Role.ASSISTANT, Role.TOOL);
+    return CodeShieldSpec.SPEC.roles();
   }
 
-  /** Bounded per rule and per parse, but a parse of a large block can take tens of milliseconds: not inline-cheap. */
   @Override
   public Cost cost() {
-    return Cost.MODERATE;
+    return CodeShieldSpec.SPEC.cost();
+  }
+
+  @Override
+  public FailureMode defaultFailureMode() {
+    return CodeShieldSpec.SPEC.failureMode();
   }
 
   @Override

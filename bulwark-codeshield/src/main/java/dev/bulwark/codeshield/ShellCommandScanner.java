@@ -10,11 +10,13 @@ import dev.bulwark.codeshield.text.LineIndex;
 import dev.bulwark.core.Cost;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.Excerpt;
+import dev.bulwark.core.FailureMode;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Message;
 import dev.bulwark.core.Role;
 import dev.bulwark.core.ScanResult;
 import dev.bulwark.core.Scanner;
+import dev.bulwark.core.ScannerSettings;
 import dev.bulwark.core.ToolCall;
 import dev.bulwark.core.Trace;
 import java.util.ArrayList;
@@ -56,7 +58,7 @@ public final class ShellCommandScanner implements Scanner {
   }
 
   public static ShellCommandScanner withDefaults() {
-    return new ShellCommandScanner(true, Decision.HUMAN_IN_THE_LOOP_REQUIRED);
+    return new ShellCommandScannerProvider().create(ScannerSettings.empty(NAME));
   }
 
   @Override
@@ -66,13 +68,17 @@ public final class ShellCommandScanner implements Scanner {
 
   @Override
   public Set<Role> roles() {
-    return Set.of(Role.ASSISTANT, Role.TOOL);
+    return ShellCommandSpec.SPEC.roles();
   }
 
-  /** A linear tokenizer over the message with bounded depth: microseconds, safe to run inline. */
   @Override
   public Cost cost() {
-    return Cost.CHEAP;
+    return ShellCommandSpec.SPEC.cost();
+  }
+
+  @Override
+  public FailureMode defaultFailureMode() {
+    return ShellCommandSpec.SPEC.failureMode();
   }
 
   @Override
