@@ -2,6 +2,7 @@ package dev.bulwark.core;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,18 +129,42 @@ public final class Setting<T> {
   }
 
   /**
+   * A list whose items {@code parse} reads ({@code [user, tool]}); one string is a list of one. An
+   * {@link IllegalArgumentException} from the parser becomes the error message.
+   */
+  public static <E> Setting<List<E>> parsedList(String name, String type, Function<String, E> parse, String doc) {
+    return new Setting<List<E>>(name, type, doc, (s, k) -> {
+      List<E> out = new ArrayList<>();
+      for (String item : s.getStringList(k, List.of())) {
+        try {
+          out.add(parse.apply(item));
+        } catch (IllegalArgumentException e) {
+          throw s.error(k, e.getMessage());
+        }
+      }
+      return List.copyOf(out);
+    }, v -> "[" + v.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "]", null, null);
+  }
+
+  /**
    * A string parsed by {@code parse}, e.g. one of a few names; an {@link IllegalArgumentException} from the parser
    * becomes the error message. {@code type} is the docs' description of what is accepted ({@code block | warn | ignore}).
    */
   public static <T> Setting<T> parsed(String name, String type, Function<String, T> parse, String doc) {
-    return of(name, type, doc, (s, k) -> {
+    return parsed(name, type, parse, String::valueOf, doc);
+  }
+
+  /** As {@link #parsed(String, String, Function, String)}, with {@code shown} writing a value as configuration does. */
+  public static <T> Setting<T> parsed(String name, String type, Function<String, T> parse, Function<T, String> shown,
+      String doc) {
+    return new Setting<T>(name, type, doc, (s, k) -> {
       String text = s.getString(k, null);
       try {
         return parse.apply(text);
       } catch (IllegalArgumentException e) {
         throw s.error(k, e.getMessage());
       }
-    });
+    }, shown, null, null);
   }
 
   /**

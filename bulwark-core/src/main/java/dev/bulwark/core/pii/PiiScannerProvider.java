@@ -19,13 +19,7 @@ public final class PiiScannerProvider implements ScannerProvider {
     EnumSet<PiiType> types = EnumSet.allOf(PiiType.class);
     if (settings.has(PiiSpec.TYPES)) {
       types = EnumSet.noneOf(PiiType.class);
-      for (String t : settings.get(PiiSpec.TYPES)) {
-        try {
-          types.add(PiiType.parse(t));
-        } catch (IllegalArgumentException e) {
-          throw settings.error(PiiSpec.TYPES, e.getMessage());
-        }
-      }
+      types.addAll(settings.get(PiiSpec.TYPES));
     }
     return new PiiScanner(settings.instanceName(), types, settings.find(PiiSpec.DECISIONS).orElse(Map.of()),
         settings.get(PiiSpec.DECISION));

@@ -14,7 +14,7 @@ import java.util.Map;
 final class PiiSpec {
   private PiiSpec() {}
 
-  static final Setting<List<String>> TYPES = Setting.list("types", "list",
+  static final Setting<List<PiiType>> TYPES = Setting.parsedList("types", "list", PiiType::parse,
       "which of email, phone, payment-card, iban, us-ssn, ip-address to look for").defaultDescribed("all");
   static final Setting<Decision> DECISION = Setting.decision("decision", "decision when personal data is found")
       .byDefault(Decision.BLOCK);
