@@ -3,6 +3,7 @@ package dev.bulwark.promptguard;
 import dev.bulwark.core.Cost;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.Excerpt;
+import dev.bulwark.core.FailureMode;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Message;
 import dev.bulwark.core.Role;
@@ -10,7 +11,6 @@ import dev.bulwark.core.ScanResult;
 import dev.bulwark.core.Scanner;
 import dev.bulwark.core.Severity;
 import dev.bulwark.core.Trace;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,7 +74,12 @@ public final class PromptGuardScanner implements Scanner {
 
   @Override
   public Set<Role> roles() {
-    return EnumSet.of(Role.USER, Role.SYSTEM, Role.TOOL, Role.MEMORY);
+    return PromptGuardSpec.SPEC.roles();
+  }
+
+  @Override
+  public FailureMode defaultFailureMode() {
+    return PromptGuardSpec.SPEC.failureMode();
   }
 
   @Override
