@@ -42,21 +42,17 @@ final class AlignmentCheckScanner implements Scanner {
 
   @Override
   public Set<Role> roles() {
-    return Set.of(Role.ASSISTANT);
+    return AlignmentCheckSpec.SPEC.roles();
   }
 
   @Override
   public Cost cost() {
-    return Cost.EXPENSIVE;
+    return AlignmentCheckSpec.SPEC.cost();
   }
 
-  /**
-   * Closed: LlamaFirewall treats an auditor failure as misaligned; an unaudited agent action is not let through
-   * silently. Configure {@code failure-mode: open} to favour availability.
-   */
   @Override
   public FailureMode defaultFailureMode() {
-    return FailureMode.CLOSED;
+    return AlignmentCheckSpec.SPEC.failureMode();
   }
 
   @Override

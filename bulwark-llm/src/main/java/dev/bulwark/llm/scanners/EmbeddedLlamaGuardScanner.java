@@ -43,18 +43,18 @@ final class EmbeddedLlamaGuardScanner implements Scanner {
 
   @Override
   public Set<Role> roles() {
-    return Set.of(Role.USER, Role.ASSISTANT);
+    return LlamaGuardSpec.SPEC.roles();
   }
 
-  /** MiniLM over a few windows: milliseconds, bounded by the number of encoded chunks. */
+  /** MiniLM over a few windows: milliseconds, bounded by the number of encoded chunks (the spec's cost). */
   @Override
   public Cost cost() {
-    return Cost.MODERATE;
+    return LlamaGuardSpec.SPEC.cost();
   }
 
   @Override
   public FailureMode defaultFailureMode() {
-    return FailureMode.OPEN;
+    return LlamaGuardSpec.SPEC.failureMode();
   }
 
   @Override

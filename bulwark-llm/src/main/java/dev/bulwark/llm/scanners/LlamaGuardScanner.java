@@ -43,18 +43,18 @@ final class LlamaGuardScanner implements Scanner {
 
   @Override
   public Set<Role> roles() {
-    return Set.of(Role.USER, Role.ASSISTANT);
+    return LlamaGuardSpec.SPEC.roles();
   }
 
+  /** A call to an LLM: unlike the embedded classifier the spec's cost describes. */
   @Override
   public Cost cost() {
     return Cost.EXPENSIVE;
   }
 
-  /** Open: an unreachable moderation model should not take the application down; configure closed where it must. */
   @Override
   public FailureMode defaultFailureMode() {
-    return FailureMode.OPEN;
+    return LlamaGuardSpec.SPEC.failureMode();
   }
 
   @Override

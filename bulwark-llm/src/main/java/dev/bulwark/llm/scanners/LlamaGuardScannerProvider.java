@@ -2,11 +2,11 @@ package dev.bulwark.llm.scanners;
 
 import dev.bulwark.core.ConfigException;
 import dev.bulwark.core.ConfigNode;
-import dev.bulwark.core.Parameter;
-import dev.bulwark.core.Role;
 import dev.bulwark.core.Scanner;
 import dev.bulwark.core.ScannerProvider;
 import dev.bulwark.core.ScannerSettings;
+import dev.bulwark.core.ScannerSpec;
+import dev.bulwark.core.Setting;
 import dev.bulwark.llm.HazardCategory;
 import dev.bulwark.llm.LlamaGuard;
 import dev.bulwark.llm.LlamaGuardPolicy;
@@ -28,53 +28,14 @@ public final class LlamaGuardScannerProvider implements ScannerProvider {
   static final String NO_BACKEND = "llama-guard has no LLM backend: set 'backend:' to one of the 'backends:' section"
       + " (a GGUF model in process or an OpenAI-compatible endpoint; see docs/LLAMA-GUARD.md)";
 
-  /** Settings that only mean something to Llama Guard on a backend: the embedded classifier refuses them. */
-  private static final List<String> BACKEND_ONLY = List.of("categories", "prompt-format", "probabilities");
-
-  /** Settings that only mean something to the embedded classifier. */
-  private static final List<String> EMBEDDED_ONLY = List.of("head", "threads");
-
   @Override
-  public String name() {
-    return "llama-guard";
-  }
-
-  @Override
-  public String description() {
-    return "Llama Guard content safety (S1-S14) of prompts and answers: embedded offline classifier, or Llama Guard 3/4 on an LLM backend";
-  }
-
-  @Override
-  public List<Parameter> parameters() {
-    return List.of(
-        new Parameter("backend", "backend name", "none: the embedded classifier",
-            "the LLM backend (a key of 'backends:') running Llama Guard; without it the embedded offline classifier runs"),
-        new Parameter("version", "3-8b | 3-1b | 3-vision | 4", "3-8b", "which Llama Guard the backend runs: sets the prompt format and taxonomy"),
-        new Parameter("prompt-format", "raw | conversation | message", "raw if the backend takes raw prompts, else conversation",
-            "how the prompt is sent (see docs/LLAMA-GUARD.md)"),
-        new Parameter("threshold", "number 0..1", "0.5", "unsafe probability from which a message is blocked (embedded: 0.5 is the"
-            + " operating point chosen in training, see docs/models/llama-guard-embedded.md)"),
-        new Parameter("categories", "list of {code, name, description}", "the version's S1-S14 / S1-S13",
-            "a custom policy replacing the default categories"),
-        new Parameter("exclude", "list of codes", "none", "categories left out of the prompt, e.g. [S6, S8]"),
-        new Parameter("probabilities", "boolean", "true", "measure P(unsafe) for the score; false: 1/0 from the verdict, faster"),
-        new Parameter("timeout", "duration", "90% of the scanner's deadline", "the longest one check may take"),
-        new Parameter("max-prompt-chars", "integer", "16000", "conversation text kept in the prompt; older turns go first"),
-        new Parameter("max-message-chars", "integer", "12000", "longer messages are judged in overlapping windows of this size"),
-        new Parameter("max-windows", "integer", "4", "most windows judged per message; the rest is not judged and the reason says so"
-            + " (embedded: most 1,500-character chunks that go through the encoder; every chunk gets the n-gram score)"),
-        new Parameter("head", "path", "the head shipped in the jar", "embedded only: a head written by 'bulwark train llama-guard'"),
-        new Parameter("threads", "integer", "0", "embedded only: ONNX Runtime intra-op threads (0 = its default)"));
-  }
-
-  @Override
-  public Set<Role> roles() {
-    return Set.of(Role.USER, Role.ASSISTANT);
+  public ScannerSpec spec() {
+    return LlamaGuardSpec.SPEC;
   }
 
   @Override
   public Optional<String> unavailableReason(ScannerSettings settings) {
-    if (BackendSettings.spec(settings).isPresent() || settings.has("head") || SharedClassifiers.shippedHeadPresent()) {
+    if (BackendSettings.spec(settings).isPresent() || settings.has(LlamaGuardSpec.HEAD) || SharedClassifiers.shippedHeadPresent()) {
       return Optional.empty();
     }
     return Optional.of(NO_BACKEND + "; the embedded classifier's head " + SafetyHead.RESOURCE + " is missing from this build");
@@ -85,13 +46,18 @@ public final class LlamaGuardScannerProvider implements ScannerProvider {
     if (BackendSettings.spec(settings).isEmpty()) {
       return new EmbeddedLlamaGuardScanner(settings.instanceName(), embedded(settings));
     }
-    for (String key : EMBEDDED_ONLY) {
-      if (settings.has(key)) {
-        throw settings.error(key, "only applies to the embedded classifier, which runs when no 'backend:' is set");
+    for (Setting<?> s : LlamaGuardSpec.EMBEDDED_ONLY) {
+      if (settings.has(s)) {
+        throw settings.error(s, "only applies to the embedded classifier, which runs when no 'backend:' is set");
       }
     }
     LlamaGuard guard = classifier(settings);
     return new LlamaGuardScanner(settings.instanceName(), guard, guard.backend());
+  }
+
+  /** The threshold these settings give (the declared default when they give none). */
+  public static double threshold(ScannerSettings settings) {
+    return settings.get(LlamaGuardSpec.THRESHOLD);
   }
 
   /** True when these settings name an LLM backend; false means the embedded classifier runs. */
@@ -107,36 +73,29 @@ public final class LlamaGuardScannerProvider implements ScannerProvider {
    * @throws ConfigException for a bad setting, a setting that needs a backend, or an unreadable head
    */
   public static SharedClassifiers.Lease embedded(ScannerSettings settings) {
-    for (String key : BACKEND_ONLY) {
-      if (settings.has(key)) {
-        throw settings.error(key, "needs an LLM backend ('backend:'); the embedded classifier judges the fixed S1-S14 taxonomy"
+    for (Setting<?> s : LlamaGuardSpec.BACKEND_ONLY) {
+      if (settings.has(s)) {
+        throw settings.error(s, "needs an LLM backend ('backend:'); the embedded classifier judges the fixed S1-S14 taxonomy"
             + " (use 'exclude:' to leave categories out)");
       }
     }
-    LlamaGuardVersion version;
-    try {
-      version = LlamaGuardVersion.parse(settings.getString("version", "3-8b"));
-    } catch (IllegalArgumentException e) {
-      throw settings.error("version", e.getMessage());
-    }
-    Set<String> excluded = new LinkedHashSet<>(settings.getStringList("exclude", List.of()));
+    LlamaGuardVersion version = settings.get(LlamaGuardSpec.VERSION);
+    Set<String> excluded = new LinkedHashSet<>(settings.get(LlamaGuardSpec.EXCLUDE));
     if (version.defaultCategories().size() < 14) {
       excluded.add("S14"); // the version's taxonomy has no S14
     }
     EmbeddedSafetyClassifier.Options options = EmbeddedSafetyClassifier.Options.defaults()
-        .withThreshold(settings.getThreshold("threshold", 0.5))
-        .withMaxEncodedChunks(settings.getInt("max-windows", 4, 1, 100));
+        .withThreshold(settings.get(LlamaGuardSpec.THRESHOLD))
+        .withMaxEncodedChunks(settings.get(LlamaGuardSpec.MAX_WINDOWS));
     options = new EmbeddedSafetyClassifier.Options(options.threshold(), options.excluded(), options.maxEncodedChunks(),
-        settings.getInt("threads", 0, 0, 64), options.microBatch(), options.maxWait());
+        settings.get(LlamaGuardSpec.THREADS), options.microBatch(), options.maxWait());
     try {
       options = options.withExcluded(excluded);
-      java.nio.file.Path head = settings.has("head") ? settings.getPath("head", null) : null;
-      SharedClassifiers.Lease lease = SharedClassifiers.acquire(head, options);
-      return lease;
+      return SharedClassifiers.acquire(settings.find(LlamaGuardSpec.HEAD).orElse(null), options);
     } catch (IllegalArgumentException e) {
-      throw settings.error("exclude", e.getMessage());
+      throw settings.error(LlamaGuardSpec.EXCLUDE, e.getMessage());
     } catch (ClassifierException e) {
-      throw settings.error(settings.has("head") ? "head" : "backend", e.getMessage());
+      throw settings.error(settings.has(LlamaGuardSpec.HEAD) ? LlamaGuardSpec.HEAD : LlamaGuardSpec.BACKEND, e.getMessage());
     }
   }
 
@@ -147,46 +106,39 @@ public final class LlamaGuardScannerProvider implements ScannerProvider {
    * @throws ConfigException for a bad setting or a backend that cannot be opened
    */
   public static LlamaGuard classifier(ScannerSettings settings) {
-    LlamaGuardVersion version;
-    try {
-      version = LlamaGuardVersion.parse(settings.getString("version", "3-8b"));
-    } catch (IllegalArgumentException e) {
-      throw settings.error("version", e.getMessage());
-    }
+    LlamaGuardVersion version = settings.get(LlamaGuardSpec.VERSION);
     LlamaGuardPolicy policy;
     try {
-      List<HazardCategory> categories = settings.has("categories") ? categories(settings) : version.defaultCategories();
-      Set<String> excluded = new LinkedHashSet<>(settings.getStringList("exclude", List.of()));
+      List<HazardCategory> categories = settings.has(LlamaGuardSpec.CATEGORIES) ? categories(settings)
+          : version.defaultCategories();
+      Set<String> excluded = new LinkedHashSet<>(settings.get(LlamaGuardSpec.EXCLUDE));
       policy = new LlamaGuardPolicy(version, categories, excluded);
     } catch (IllegalArgumentException e) {
-      throw settings.error(settings.has("exclude") ? "exclude" : "categories", e.getMessage());
+      throw settings.error(settings.has(LlamaGuardSpec.EXCLUDE) ? LlamaGuardSpec.EXCLUDE : LlamaGuardSpec.CATEGORIES,
+          e.getMessage());
     }
     LlamaGuard.Options options = LlamaGuard.Options.defaults()
-        .withTimeout(BackendSettings.timeout(settings))
-        .withThreshold(settings.getThreshold("threshold", 0.5))
-        .withLimits(settings.getInt("max-prompt-chars", 16_000, 1_000, 1_000_000),
-            settings.getInt("max-message-chars", 12_000, 500, 1_000_000),
-            settings.getInt("max-windows", 4, 1, 100))
-        .withProbabilities(settings.getBoolean("probabilities", true));
-    if (settings.has("prompt-format")) {
-      try {
-        options = options.withFormat(LlamaGuard.PromptFormat.parse(settings.getString("prompt-format", null)));
-      } catch (IllegalArgumentException e) {
-        throw settings.error("prompt-format", e.getMessage());
-      }
+        .withTimeout(BackendSettings.timeout(settings, LlamaGuardSpec.TIMEOUT))
+        .withThreshold(settings.get(LlamaGuardSpec.THRESHOLD))
+        .withLimits(settings.get(LlamaGuardSpec.MAX_PROMPT_CHARS), settings.get(LlamaGuardSpec.MAX_MESSAGE_CHARS),
+            settings.get(LlamaGuardSpec.MAX_WINDOWS))
+        .withProbabilities(settings.get(LlamaGuardSpec.PROBABILITIES));
+    Optional<LlamaGuard.PromptFormat> format = settings.find(LlamaGuardSpec.PROMPT_FORMAT);
+    if (format.isPresent()) {
+      options = options.withFormat(format.get());
     }
     LlmBackend backend = BackendSettings.open(settings, NO_BACKEND);
     try {
       return new LlamaGuard(backend, policy, options);
     } catch (IllegalArgumentException e) {
       backend.close();
-      throw settings.error("prompt-format", e.getMessage());
+      throw settings.error(LlamaGuardSpec.PROMPT_FORMAT, e.getMessage());
     }
   }
 
   /** {@code categories:} as a list of {code, name, description} or a mapping from code to name. */
   private static List<HazardCategory> categories(ScannerSettings settings) {
-    ConfigNode node = settings.node("categories").orElseThrow();
+    ConfigNode node = settings.get(LlamaGuardSpec.CATEGORIES);
     List<HazardCategory> out = new ArrayList<>();
     if (node instanceof ConfigNode.Mapping m) {
       for (Map.Entry<String, ConfigNode> e : m.entries().entrySet()) {
@@ -204,10 +156,10 @@ public final class LlamaGuardScannerProvider implements ScannerProvider {
         i++;
       }
     } else {
-      throw settings.error("categories", "expected a list of {code, name, description} or a mapping from code to name");
+      throw settings.error(LlamaGuardSpec.CATEGORIES, "expected a list of {code, name, description} or a mapping from code to name");
     }
     if (out.isEmpty()) {
-      throw settings.error("categories", "the list is empty: nothing would be checked");
+      throw settings.error(LlamaGuardSpec.CATEGORIES, "the list is empty: nothing would be checked");
     }
     return out;
   }

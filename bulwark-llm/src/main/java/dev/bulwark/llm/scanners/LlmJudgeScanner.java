@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.core.Cost;
 import dev.bulwark.core.Decision;
+import dev.bulwark.core.FailureMode;
 import dev.bulwark.core.Excerpt;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Message;
@@ -102,7 +103,12 @@ final class LlmJudgeScanner implements Scanner {
 
   @Override
   public Cost cost() {
-    return Cost.EXPENSIVE;
+    return LlmJudgeSpec.SPEC.cost();
+  }
+
+  @Override
+  public FailureMode defaultFailureMode() {
+    return LlmJudgeSpec.SPEC.failureMode();
   }
 
   @Override

@@ -3,16 +3,16 @@ package dev.bulwark.llm.scanners;
 import dev.bulwark.core.ConfigException;
 import dev.bulwark.core.ConfigNode;
 import dev.bulwark.core.Decision;
-import dev.bulwark.core.Parameter;
 import dev.bulwark.core.Role;
 import dev.bulwark.core.Scanner;
 import dev.bulwark.core.ScannerProvider;
 import dev.bulwark.core.ScannerSettings;
+import dev.bulwark.core.ScannerSpec;
+import dev.bulwark.core.Setting;
 import dev.bulwark.llm.LlmBackend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,39 +42,8 @@ public final class LlmJudgeScannerProvider implements ScannerProvider {
   private static final Set<String> TYPES = Set.of("boolean", "number", "list", "string");
 
   @Override
-  public String name() {
-    return "llm-judge";
-  }
-
-  @Override
-  public String description() {
-    return "an LLM check defined in configuration: system prompt, JSON answer fields, decision mapping (needs a backend)";
-  }
-
-  @Override
-  public List<Parameter> parameters() {
-    return List.of(
-        new Parameter("backend", "backend name", null, "the LLM backend (a key of 'backends:') acting as judge"),
-        new Parameter("system-prompt", "text", null, "the judge's instructions (or system-prompt-file)"),
-        new Parameter("system-prompt-file", "path", null, "a UTF-8 file with the instructions"),
-        new Parameter("fields", "mapping field: boolean|number|list|string", null, "the JSON object the judge answers"),
-        new Parameter("flag-field", "field name", null, "the field that decides"),
-        new Parameter("flag-when", "true | non-empty | '>= x' | list of values", "by the field's type",
-            "when the field flags the message"),
-        new Parameter("ignore-values", "list", "[none, null, n/a, error]", "list items that do not count as findings"),
-        new Parameter("decision", "block | human_in_the_loop_required", "block", "what a flagged message gets"),
-        new Parameter("score-field", "field name", "none (1 or 0)", "a number field in 0..1 used as the score"),
-        new Parameter("reason-field", "field name", "none", "a text field quoted in the reason"),
-        new Parameter("include-context", "boolean", "false", "also show the judge the conversation so far"),
-        new Parameter("roles", "list of roles", "user, assistant, tool", "the roles the scanner is meant for"),
-        new Parameter("max-input-chars", "integer", "16000", "the text to check is shortened (head and tail) beyond this"),
-        new Parameter("max-tokens", "integer", "300", "the most tokens the judge may write"),
-        new Parameter("timeout", "duration", "90% of the scanner's deadline", "the longest one check may take"));
-  }
-
-  @Override
-  public Set<Role> roles() {
-    return Set.of(Role.USER, Role.ASSISTANT, Role.TOOL);
+  public ScannerSpec spec() {
+    return LlmJudgeSpec.SPEC;
   }
 
   @Override
@@ -87,57 +56,48 @@ public final class LlmJudgeScannerProvider implements ScannerProvider {
   public Scanner create(ScannerSettings settings) {
     String prompt = systemPrompt(settings);
     Map<String, String> fields = fields(settings);
-    String flagField = settings.requireString("flag-field");
+    String flagField = settings.find(LlmJudgeSpec.FLAG_FIELD).orElseThrow(() -> new ConfigException(
+        settings.params().location(), "scanners." + settings.instanceName() + ": missing required setting 'flag-field'"));
     String type = fields.get(flagField);
     if (type == null) {
-      throw settings.error("flag-field", "'" + flagField + "' is not one of the fields: " + String.join(", ", fields.keySet()));
+      throw settings.error(LlmJudgeSpec.FLAG_FIELD, "'" + flagField + "' is not one of the fields: " + String.join(", ", fields.keySet()));
     }
     LlmJudgeScanner.Rule rule = rule(settings, flagField, type);
-    Decision decision = settings.getDecision("decision", Decision.BLOCK);
-    if (decision == Decision.ALLOW) {
-      throw settings.error("decision", "a flagged message cannot be allowed; use block or human_in_the_loop_required");
-    }
-    String scoreField = optionalField(settings, "score-field", fields, "number");
-    String reasonField = optionalField(settings, "reason-field", fields, null);
-    Set<Role> roles = EnumSet.noneOf(Role.class);
-    for (String r : settings.getStringList("roles", List.of("user", "assistant", "tool"))) {
-      try {
-        roles.add(Role.parse(r));
-      } catch (IllegalArgumentException e) {
-        throw settings.error("roles", e.getMessage());
-      }
-    }
+    Decision decision = settings.get(LlmJudgeSpec.DECISION);
+    String scoreField = optionalField(settings, LlmJudgeSpec.SCORE_FIELD, fields, "number");
+    String reasonField = optionalField(settings, LlmJudgeSpec.REASON_FIELD, fields, null);
+    Set<Role> roles = settings.find(LlmJudgeSpec.ROLES).<Set<Role>>map(Set::copyOf).orElse(LlmJudgeSpec.SPEC.roles());
     String full = prompt.strip() + "\n\nAnswer with exactly one JSON object with these fields: " + describe(fields) + ".";
-    var timeout = BackendSettings.timeout(settings);
+    var timeout = BackendSettings.timeout(settings, LlmJudgeSpec.TIMEOUT);
     LlmBackend backend = BackendSettings.open(settings, "llm-judge needs an LLM backend");
     return new LlmJudgeScanner(settings.instanceName(), backend, full, rule, decision, scoreField, reasonField,
-        settings.getBoolean("include-context", false), settings.getInt("max-input-chars", 16_000, 500, 1_000_000),
-        settings.getInt("max-tokens", 300, 8, 8192), timeout, Set.copyOf(roles));
+        settings.get(LlmJudgeSpec.INCLUDE_CONTEXT), settings.get(LlmJudgeSpec.MAX_INPUT_CHARS),
+        settings.get(LlmJudgeSpec.MAX_TOKENS), timeout, roles);
   }
 
   private static String systemPrompt(ScannerSettings settings) {
-    boolean inline = settings.has("system-prompt");
-    boolean file = settings.has("system-prompt-file");
+    boolean inline = settings.has(LlmJudgeSpec.SYSTEM_PROMPT);
+    boolean file = settings.has(LlmJudgeSpec.SYSTEM_PROMPT_FILE);
     if (inline == file) {
       throw new ConfigException(settings.params().location(), "scanners." + settings.instanceName()
           + ": give exactly one of system-prompt or system-prompt-file");
     }
     if (inline) {
-      return settings.requireString("system-prompt");
+      return settings.find(LlmJudgeSpec.SYSTEM_PROMPT).orElseThrow();
     }
-    Path p = settings.getPath("system-prompt-file", null);
+    Path p = settings.find(LlmJudgeSpec.SYSTEM_PROMPT_FILE).orElseThrow();
     try {
       return Files.readString(p);
     } catch (IOException e) {
-      throw settings.error("system-prompt-file", "cannot read " + p + ": " + e.getMessage());
+      throw settings.error(LlmJudgeSpec.SYSTEM_PROMPT_FILE, "cannot read " + p + ": " + e.getMessage());
     }
   }
 
   private static Map<String, String> fields(ScannerSettings settings) {
-    ConfigNode n = settings.node("fields").orElseThrow(() -> new ConfigException(settings.params().location(),
+    ConfigNode n = settings.find(LlmJudgeSpec.FIELDS).orElseThrow(() -> new ConfigException(settings.params().location(),
         "scanners." + settings.instanceName() + ": missing required setting 'fields' (field: boolean|number|list|string)"));
     if (!(n instanceof ConfigNode.Mapping m) || m.entries().isEmpty()) {
-      throw settings.error("fields", "expected a mapping from field name to boolean, number, list or string");
+      throw settings.error(LlmJudgeSpec.FIELDS, "expected a mapping from field name to boolean, number, list or string");
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<String, ConfigNode> e : m.entries().entrySet()) {
@@ -152,38 +112,39 @@ public final class LlmJudgeScannerProvider implements ScannerProvider {
   }
 
   private static LlmJudgeScanner.Rule rule(ScannerSettings settings, String field, String type) {
-    Set<String> ignored = Set.copyOf(settings.getStringList("ignore-values", List.of("none", "null", "n/a", "error"))
-        .stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).toList());
+    Set<String> ignored = Set.copyOf(settings.get(LlmJudgeSpec.IGNORE_VALUES).stream()
+        .map(s -> s.trim().toLowerCase(Locale.ROOT)).toList());
+    List<String> when = settings.find(LlmJudgeSpec.FLAG_WHEN).orElse(null);
     switch (type) {
       case "boolean" -> {
-        String w = settings.getString("flag-when", "true").trim().toLowerCase(Locale.ROOT);
+        String w = single(settings, when, "true").trim().toLowerCase(Locale.ROOT);
         if (!w.equals("true")) {
-          throw settings.error("flag-when", "a boolean field flags when true; got '" + w + "'");
+          throw settings.error(LlmJudgeSpec.FLAG_WHEN, "a boolean field flags when true; got '" + w + "'");
         }
         return new LlmJudgeScanner.Rule(field, type, 0, Set.of(), ignored);
       }
       case "number" -> {
-        String w = settings.getString("flag-when", ">= 0.5").replace(" ", "");
+        String w = single(settings, when, ">= 0.5").replace(" ", "");
         if (!w.startsWith(">=")) {
-          throw settings.error("flag-when", "a number field flags at a threshold, e.g. '>= 0.7'; got '" + w + "'");
+          throw settings.error(LlmJudgeSpec.FLAG_WHEN, "a number field flags at a threshold, e.g. '>= 0.7'; got '" + w + "'");
         }
         try {
           return new LlmJudgeScanner.Rule(field, type, Double.parseDouble(w.substring(2)), Set.of(), ignored);
         } catch (NumberFormatException e) {
-          throw settings.error("flag-when", "expected '>= <number>', got '" + w + "'");
+          throw settings.error(LlmJudgeSpec.FLAG_WHEN, "expected '>= <number>', got '" + w + "'");
         }
       }
       case "list" -> {
-        String w = settings.getString("flag-when", "non-empty").trim().toLowerCase(Locale.ROOT);
+        String w = single(settings, when, "non-empty").trim().toLowerCase(Locale.ROOT);
         if (!w.equals("non-empty")) {
-          throw settings.error("flag-when", "a list field flags when non-empty; got '" + w + "'");
+          throw settings.error(LlmJudgeSpec.FLAG_WHEN, "a list field flags when non-empty; got '" + w + "'");
         }
         return new LlmJudgeScanner.Rule(field, type, 0, Set.of(), ignored);
       }
       default -> {
-        List<String> values = settings.getStringList("flag-when", List.of());
+        List<String> values = (when == null ? List.<String>of() : when);
         if (values.isEmpty()) {
-          throw settings.error("flag-when", "a string field needs the values that flag, e.g. [unsafe, yes]");
+          throw settings.error(LlmJudgeSpec.FLAG_WHEN, "a string field needs the values that flag, e.g. [unsafe, yes]");
         }
         return new LlmJudgeScanner.Rule(field, type, 0,
             Set.copyOf(values.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).toList()), ignored);
@@ -191,11 +152,23 @@ public final class LlmJudgeScannerProvider implements ScannerProvider {
     }
   }
 
-  private static String optionalField(ScannerSettings settings, String key, Map<String, String> fields, String type) {
+  /** The one value a boolean, number or list field's {@code flag-when} takes, or {@code dflt} when it is not given. */
+  private static String single(ScannerSettings settings, List<String> when, String dflt) {
+    if (when == null) {
+      return dflt;
+    }
+    if (when.size() != 1) {
+      throw settings.error(LlmJudgeSpec.FLAG_WHEN, "expected one value for this field's type, got " + when);
+    }
+    return when.get(0);
+  }
+
+  private static String optionalField(ScannerSettings settings, Setting<String> key, Map<String, String> fields,
+      String type) {
     if (!settings.has(key)) {
       return null;
     }
-    String f = settings.getString(key, null);
+    String f = settings.find(key).orElseThrow();
     if (!fields.containsKey(f)) {
       throw settings.error(key, "'" + f + "' is not one of the fields: " + String.join(", ", fields.keySet()));
     }
