@@ -119,7 +119,12 @@ public final class Setting<T> {
 
   /** A line of text. */
   public static Setting<String> text(String name, String doc) {
-    return of(name, "text", doc, (s, k) -> s.getString(k, null));
+    return text(name, "text", doc);
+  }
+
+  /** A line of text that names something ({@code type} says what, e.g. {@code field name}). */
+  public static Setting<String> text(String name, String type, String doc) {
+    return of(name, type, doc, (s, k) -> s.getString(k, null));
   }
 
   /** A list of strings ({@code type} says what they are, e.g. {@code list of rule ids}); one string is a list of one. */

@@ -2,13 +2,15 @@ package dev.bulwark.server;
 
 import dev.bulwark.core.Cost;
 import dev.bulwark.core.Decision;
+import dev.bulwark.core.FailureMode;
 import dev.bulwark.core.Message;
-import dev.bulwark.core.Parameter;
 import dev.bulwark.core.Role;
 import dev.bulwark.core.ScanResult;
 import dev.bulwark.core.Scanner;
 import dev.bulwark.core.ScannerProvider;
 import dev.bulwark.core.ScannerSettings;
+import dev.bulwark.core.ScannerSpec;
+import dev.bulwark.core.Setting;
 import dev.bulwark.core.Trace;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,29 +21,19 @@ import java.util.Set;
  * message, so tests can fill the server's queue, pass its deadline and shut it down mid-request.
  */
 public final class SleepScannerProvider implements ScannerProvider {
-  @Override
-  public String name() {
-    return "test-sleep";
-  }
+  static final Setting<Integer> MILLIS = Setting.integer("millis", 0, 60_000, "how long each scan sleeps").byDefault(200);
+  static final ScannerSpec SPEC = new ScannerSpec("test-sleep",
+      "test scanner that sleeps, then allows (blocks messages containing 'sleepy-block')", EnumSet.allOf(Role.class),
+      Cost.MODERATE, FailureMode.OPEN, List.of(MILLIS));
 
   @Override
-  public String description() {
-    return "test scanner that sleeps, then allows (blocks messages containing 'sleepy-block')";
-  }
-
-  @Override
-  public List<Parameter> parameters() {
-    return List.of(new Parameter("millis", "integer", "200", "how long each scan sleeps"));
-  }
-
-  @Override
-  public Set<Role> roles() {
-    return EnumSet.allOf(Role.class);
+  public ScannerSpec spec() {
+    return SPEC;
   }
 
   @Override
   public Scanner create(ScannerSettings settings) {
-    int millis = settings.getInt("millis", 200, 0, 60_000);
+    int millis = settings.get(MILLIS);
     return new Scanner() {
       @Override
       public String name() {
@@ -50,12 +42,12 @@ public final class SleepScannerProvider implements ScannerProvider {
 
       @Override
       public Set<Role> roles() {
-        return EnumSet.allOf(Role.class);
+        return SPEC.roles();
       }
 
       @Override
       public Cost cost() {
-        return Cost.MODERATE;
+        return SPEC.cost();
       }
 
       @Override

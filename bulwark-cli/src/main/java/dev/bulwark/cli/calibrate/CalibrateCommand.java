@@ -8,7 +8,6 @@ import dev.bulwark.classifier.data.LabelledText;
 import dev.bulwark.classifier.metrics.BinaryMetrics;
 import dev.bulwark.core.FirewallConfig;
 import dev.bulwark.core.Message;
-import dev.bulwark.core.Parameter;
 import dev.bulwark.core.Role;
 import dev.bulwark.core.Scanner;
 import dev.bulwark.core.ScannerProvider;
@@ -21,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -90,7 +90,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     ScannerRegistry registry = ScannerRegistry.discover();
     ScannerProvider provider = registry.find(type)
         .orElseThrow(() -> new UsageException("unknown scanner '" + scanner + "'; available: " + registry.names()));
-    List<String> params = provider.parameters().stream().map(Parameter::name).toList();
+    Set<String> params = provider.spec().settingNames();
     if (!params.contains("threshold")) {
       throw new UsageException("scanner '" + scanner + "' has no threshold setting to calibrate");
     }

@@ -98,7 +98,12 @@ public final class EvalLlamaGuardCommand implements Callable<Integer> {
       throw new UsageException(inputs.isEmpty() && !everydayTest ? "give --input FILE or --everyday-test" : "--input: no rows in " + inputs);
     }
     ScannerSettings settings = settings();
-    double t = settings.getThreshold("threshold", 0.5);
+    double t;
+    try {
+      t = LlamaGuardScannerProvider.threshold(settings);
+    } catch (ConfigException e) {
+      throw new CliException(e.getMessage(), e);
+    }
     Scanner scanner;
     try {
       scanner = new LlamaGuardScannerProvider().create(settings);

@@ -27,7 +27,7 @@ final class LlmJudgeSpec {
   static final Setting<Path> SYSTEM_PROMPT_FILE = Setting.path("system-prompt-file", "a UTF-8 file with the instructions");
   static final Setting<ConfigNode> FIELDS = Setting.structured("fields", "mapping field: boolean|number|list|string",
       "the JSON object the judge answers");
-  static final Setting<String> FLAG_FIELD = Setting.text("flag-field", "the field that decides");
+  static final Setting<String> FLAG_FIELD = Setting.text("flag-field", "field name", "the field that decides");
   /** One value for boolean, number and list fields; the flagging values for a string field. */
   static final Setting<List<String>> FLAG_WHEN = Setting.list("flag-when", "true | non-empty | '>= x' | list of values",
       "when the field flags the message").defaultDescribed("by the field's type");
@@ -35,9 +35,9 @@ final class LlmJudgeSpec {
       "list items that do not count as findings").byDefault(List.of("none", "null", "n/a", "error"));
   static final Setting<Decision> DECISION = Setting.decision("decision", "what a flagged message gets",
       Decision.BLOCK, Decision.HUMAN_IN_THE_LOOP_REQUIRED).byDefault(Decision.BLOCK);
-  static final Setting<String> SCORE_FIELD = Setting.text("score-field", "a number field in 0..1 used as the score")
+  static final Setting<String> SCORE_FIELD = Setting.text("score-field", "field name", "a number field in 0..1 used as the score")
       .defaultDescribed("none (1 or 0)");
-  static final Setting<String> REASON_FIELD = Setting.text("reason-field", "a text field quoted in the reason")
+  static final Setting<String> REASON_FIELD = Setting.text("reason-field", "field name", "a text field quoted in the reason")
       .defaultDescribed("none");
   static final Setting<Boolean> INCLUDE_CONTEXT = Setting.bool("include-context",
       "also show the judge the conversation so far").byDefault(false);
