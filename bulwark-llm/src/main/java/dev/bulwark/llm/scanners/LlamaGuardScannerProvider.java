@@ -44,6 +44,10 @@ public final class LlamaGuardScannerProvider implements ScannerProvider {
   @Override
   public Scanner create(ScannerSettings settings) {
     if (BackendSettings.spec(settings).isEmpty()) {
+      if (settings.has(LlamaGuardSpec.STREAM_EVERY_CHARS)) {
+        throw settings.error(LlamaGuardSpec.STREAM_EVERY_CHARS, "needs an LLM backend ('backend:'); the embedded"
+            + " classifier judges a streamed answer sentence by sentence");
+      }
       return new EmbeddedLlamaGuardScanner(settings.instanceName(), embedded(settings));
     }
     for (Setting<?> s : LlamaGuardSpec.EMBEDDED_ONLY) {
@@ -51,8 +55,9 @@ public final class LlamaGuardScannerProvider implements ScannerProvider {
         throw settings.error(s, "only applies to the embedded classifier, which runs when no 'backend:' is set");
       }
     }
+    int streamEveryChars = settings.get(LlamaGuardSpec.STREAM_EVERY_CHARS);
     LlamaGuard guard = classifier(settings);
-    return new LlamaGuardScanner(settings.instanceName(), guard, guard.backend());
+    return new LlamaGuardScanner(settings.instanceName(), guard, guard.backend(), streamEveryChars);
   }
 
   /** The threshold these settings give (the declared default when they give none). */

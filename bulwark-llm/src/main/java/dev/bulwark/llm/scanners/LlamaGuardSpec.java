@@ -50,6 +50,10 @@ final class LlamaGuardSpec {
   static final Setting<Integer> MAX_WINDOWS = Setting.integer("max-windows", 1, 100, "most windows judged per message;"
       + " the rest is not judged and the reason says so (embedded: most 1,500-character chunks that go through the"
       + " encoder; every chunk gets the n-gram score)").byDefault(ON_BACKEND.maxWindows());
+  static final Setting<Integer> STREAM_EVERY_CHARS = Setting.integer("stream-every-chars", 0, 10_000_000, "backend only:"
+      + " judge a streamed answer every this many new characters (with as many before them) and at its end, without"
+      + " holding text back; 0: once, at its end (the embedded classifier judges a stream sentence by sentence)")
+      .byDefault(0);
   static final Setting<Path> HEAD = Setting.path("head", "embedded only: a head written by 'bulwark train llama-guard'")
       .defaultDescribed("the head shipped in the jar");
   static final Setting<Integer> THREADS = Setting.integer("threads", 0, 64,
@@ -69,5 +73,5 @@ final class LlamaGuardSpec {
       + " answers: embedded offline classifier, or Llama Guard 3/4 on an LLM backend",
       Set.of(Role.USER, Role.ASSISTANT), Cost.MODERATE, FailureMode.OPEN,
       List.of(BACKEND, VERSION, PROMPT_FORMAT, THRESHOLD, CATEGORIES, EXCLUDE, PROBABILITIES, TIMEOUT, MAX_PROMPT_CHARS,
-          MAX_MESSAGE_CHARS, MAX_WINDOWS, HEAD, THREADS));
+          MAX_MESSAGE_CHARS, MAX_WINDOWS, STREAM_EVERY_CHARS, HEAD, THREADS));
 }
