@@ -50,6 +50,66 @@ public final class TaintBlock {
     return statements;
   }
 
+  /** The name the function starting at statement {@code i} declares, or null (anonymous, or not a header). */
+  String functionName(int i) {
+    Statements.Span s = statements().get(i);
+    return parameters(i) == null ? null : FunctionHeaders.name(language, noStrings.substring(s.start(), s.end()));
+  }
+
+  /**
+   * The index after the last statement of the body of the function whose header is statement {@code i}: up to the
+   * brace matching the one after the header, or (Python, Ruby) up to the first line indented no deeper than the header.
+   */
+  int bodyEnd(int i) {
+    List<Statements.Span> all = statements();
+    Statements.Span header = all.get(i);
+    int endOffset;
+    if (language == Language.PYTHON || language == Language.RUBY) {
+      int indent = indentOf(header.start());
+      int j = i + 1;
+      while (j < all.size() && indentOf(all.get(j).start()) > indent) {
+        j++;
+      }
+      return j;
+    }
+    int open = header.end();
+    while (open < noStrings.length() && Character.isWhitespace(noStrings.charAt(open))) {
+      open++;
+    }
+    if (open >= noStrings.length() || noStrings.charAt(open) != '{') {
+      return i + 1; // no body in braces (an expression body, a declaration): nothing to summarise
+    }
+    int depth = 0;
+    endOffset = noStrings.length();
+    for (int k = open; k < noStrings.length(); k++) {
+      char c = noStrings.charAt(k);
+      if (c == '{') {
+        depth++;
+      } else if (c == '}' && --depth == 0) {
+        endOffset = k;
+        break;
+      }
+    }
+    int j = i + 1;
+    while (j < all.size() && all.get(j).start() < endOffset) {
+      j++;
+    }
+    return j;
+  }
+
+  /** Columns of blank before the first character of the line holding {@code offset}. */
+  private int indentOf(int offset) {
+    int lineStart = offset;
+    while (lineStart > 0 && noStrings.charAt(lineStart - 1) != '\n') {
+      lineStart--;
+    }
+    int k = lineStart;
+    while (k < noStrings.length() && (noStrings.charAt(k) == ' ' || noStrings.charAt(k) == '\t')) {
+      k++;
+    }
+    return k - lineStart;
+  }
+
   /** The parameters if statement {@code i} starts a function, else null. */
   List<FunctionHeaders.Parameter> parameters(int i) {
     if (headers == null) {
