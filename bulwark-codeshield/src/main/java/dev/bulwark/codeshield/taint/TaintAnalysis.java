@@ -142,11 +142,21 @@ public final class TaintAnalysis {
   private void summarise() {
     List<Statements.Span> statements = block.statements();
     Map<String, FunctionSummary> found = new LinkedHashMap<>();
-    for (int i = 0; i < statements.size() && found.size() < MAX_SUMMARISED; i++) {
+    // Bounds for hostile blocks: functions tried, and statements analysed again, in all.
+    int tried = 0;
+    long work = 0;
+    long maxWork = 2L * statements.size() + 1_000;
+    for (int i = 0; i < statements.size() && found.size() < MAX_SUMMARISED && tried < 2 * MAX_SUMMARISED; i++) {
       String name = block.functionName(i);
       if (name == null || found.containsKey(name) || !calledElsewhere(name, statements.get(i))) {
         continue;
       }
+      int end = block.bodyEnd(i);
+      if (work + (end - i) > maxWork) {
+        break;
+      }
+      work += end - i;
+      tried++;
       List<FunctionHeaders.Parameter> params = block.parameters(i);
       TaintAnalysis sub = new TaintAnalysis(spec, block, deadline);
       sub.aliases = aliases;
@@ -154,7 +164,6 @@ public final class TaintAnalysis {
       sub.summaryCalls = callsOf(found.keySet());
       sub.summarising = new FunctionSummary.Builder(name, params);
       List<TaintFlow> subFlows = new ArrayList<>();
-      int end = block.bodyEnd(i);
       for (int j = i; j < end; j++) {
         Statements.Span s = statements.get(j);
         if (System.nanoTime() > deadline) {
@@ -178,18 +187,19 @@ public final class TaintAnalysis {
 
   /** Whether {@code name(} occurs in the block outside the function's own header. */
   private boolean calledElsewhere(String name, Statements.Span header) {
-    for (int at = noStrings.indexOf(name); at >= 0; at = noStrings.indexOf(name, at + 1)) {
+    int inHeader = 0;
+    for (int at = noStrings.indexOf(name, header.start()); at >= 0 && at < header.end(); at = noStrings.indexOf(name, at + 1)) {
       int after = at + name.length();
-      while (after < noStrings.length() && noStrings.charAt(after) == ' ') {
+      while (after < header.end() && noStrings.charAt(after) == ' ') {
         after++;
       }
-      boolean call = after < noStrings.length() && noStrings.charAt(after) == '('
-          && (at == 0 || !Character.isLetterOrDigit(noStrings.charAt(at - 1)) && noStrings.charAt(at - 1) != '_');
-      if (call && (at < header.start() || at >= header.end())) {
-        return true;
+      if (after < header.end() && noStrings.charAt(after) == '('
+          && (at == 0 || !Character.isJavaIdentifierPart(noStrings.charAt(at - 1)))) {
+        inHeader = 1;
+        break;
       }
     }
-    return false;
+    return block.callsOf(name) > inHeader;
   }
 
   private static Pattern callsOf(java.util.Set<String> names) {

@@ -50,6 +50,37 @@ public final class TaintBlock {
     return statements;
   }
 
+  private java.util.Map<String, Integer> calls;
+
+  /** How often {@code name(} occurs in the block (as a call or a header), counted once per block in one pass. */
+  int callsOf(String name) {
+    if (calls == null) {
+      calls = new java.util.HashMap<>();
+      int n = noStrings.length();
+      int i = 0;
+      while (i < n) {
+        char c = noStrings.charAt(i);
+        if (Character.isJavaIdentifierStart(c) && (i == 0 || !Character.isJavaIdentifierPart(noStrings.charAt(i - 1)))) {
+          int end = i + 1;
+          while (end < n && Character.isJavaIdentifierPart(noStrings.charAt(end))) {
+            end++;
+          }
+          int k = end;
+          while (k < n && noStrings.charAt(k) == ' ') {
+            k++;
+          }
+          if (k < n && noStrings.charAt(k) == '(' && calls.size() < 100_000) {
+            calls.merge(noStrings.substring(i, end), 1, Integer::sum);
+          }
+          i = end;
+        } else {
+          i++;
+        }
+      }
+    }
+    return calls.getOrDefault(name, 0);
+  }
+
   /** The name the function starting at statement {@code i} declares, or null (anonymous, or not a header). */
   String functionName(int i) {
     Statements.Span s = statements().get(i);
