@@ -210,8 +210,8 @@ public final class TaintAnalysis {
     for (String n : names) {
       alternatives.append(alternatives.length() == 0 ? "" : "|").append(Pattern.quote(n));
     }
-    return Pattern.compile("(?:(?<![\\w$.>:])|(?<=\\b(?:self|this|cls)\\.)|(?<=\\$this->)|(?<=\\bSelf::))(" + alternatives
-        + ")\\s*\\(");
+    // Any receiver: a method of the snippet is matched by name (obj.name(, $this->name(, Self::name( too).
+    return Pattern.compile("(?<![\\w$])(" + alternatives + ")\\s*\\(");
   }
 
   /** The cheap gate: no sink anywhere in the block (after expanding import aliases) means nothing to track. */
@@ -240,16 +240,18 @@ public final class TaintAnalysis {
     int line = lines.lineOf(span.start());
     currentLine = line;
     boolean handler = handlerNext;
+    boolean header = false;
     handlerNext = HANDLER.matcher(ns).lookingAt() || handler && params == null && ns.startsWith("@");
     if (params != null) {
       tainted.clear();
       clean.clear();
       opaque.clear();
       if (summarising != null && summarising.isHeader(params)) {
+        header = true;
         for (int k = 0; k < params.size(); k++) {
           tainted.put(params.get(k).name(), new Taint(FunctionSummary.standIn(k), false, false, List.of(line)));
         }
-        if (!ns.contains("=>") && language != Language.PYTHON) {
+        if (!ns.contains("=>") && language != Language.PYTHON && !hasExpressionBody(ns)) {
           return;
         }
         params = null;
@@ -262,20 +264,22 @@ public final class TaintAnalysis {
           opaque.add(p.name());
         }
       }
-      if (!ns.contains("=>") && language != Language.PYTHON) {
+      if (!ns.contains("=>") && language != Language.PYTHON && !hasExpressionBody(ns)) {
         return;
       }
     }
     clearGuarded(cd, statementText);
     int before = flows.size();
     checkSinks(span, ns, cd, line, flows, statementText);
-    if (flows.size() == before && summaryCalls != null && params == null) {
+    if (flows.size() == before && summaryCalls != null && (params == null || hasExpressionBody(ns))) {
       checkWrapperCalls(span, ns, cd, line, flows, statementText);
     }
     if (summarising != null) {
       Matcher ret = RETURN.matcher(ns);
-      if (ret.lookingAt()) {
-        Value v = evaluate(ns, cd, ret.end(), ns.length(), statementText);
+      Matcher body = header ? EXPRESSION_BODY.matcher(ns) : null;
+      int valueStart = ret.lookingAt() ? ret.end() : body != null && body.find() ? body.end() : -1;
+      if (valueStart >= 0) {
+        Value v = evaluate(ns, cd, valueStart, ns.length(), statementText);
         summarising.returns(v.taint() == null ? null : v.taint().origin(), v.taint() == null ? null : v.taint().lines(),
             v.sanitized(), line);
       }
@@ -416,7 +420,14 @@ public final class TaintAnalysis {
     }
   }
 
+  private static final Pattern DECLARED = Pattern.compile("\\b(?:fun|def|func|function|fn)\\s+$");
   private static final Pattern RETURN = Pattern.compile("return\\b\\s*");
+  /** A Kotlin function whose body is one expression: {@code fun rows(sql: String): ResultSet = conn.query(sql)}. */
+  private static final Pattern EXPRESSION_BODY = Pattern.compile("^\\s*(?:[\\w@]+\\s+)*fun\\b[^=]*\\)\\s*(?::\\s*[^=(){};]*)?=(?![=>])\\s*");
+
+  private boolean hasExpressionBody(String ns) {
+    return language == Language.KOTLIN && EXPRESSION_BODY.matcher(ns).find();
+  }
 
   /**
    * A call to a function of the block that passes one of its parameters to the sink: the call is a sink for that
@@ -427,8 +438,8 @@ public final class TaintAnalysis {
     Matcher m = summaryCalls.matcher(budgeted(ns));
     while (m.find()) {
       FunctionSummary f = summaries.get(m.group(1));
-      if (f == null || f.sinkParameters().isEmpty()) {
-        continue;
+      if (f == null || f.sinkParameters().isEmpty() || DECLARED.matcher(ns.substring(Math.max(0, m.start() - 12), m.start())).find()) {
+        continue; // not a call to it: its own header
       }
       int close = Arguments.enclosingClose(ns, m.end());
       List<int[]> args = Arguments.ranges(ns, m.end(), close);

@@ -39,3 +39,13 @@ func Archive(w http.ResponseWriter, r *http.Request) {
 	// ok: go.tainted-command
 	shell("tar czf /backups/nightly.tgz /srv/data")
 }
+
+func Restart(w http.ResponseWriter, r *http.Request) {
+	svc := r.FormValue("service")
+	if !allowedTools[svc] {
+		http.Error(w, "unknown service", http.StatusBadRequest)
+		return
+	}
+	// ok: go.tainted-command
+	exec.Command("sh", "-c", "systemctl restart "+svc).Run()
+}

@@ -51,3 +51,16 @@ fun byCity(conn: Connection, request: HttpServletRequest) {
     // ruleid: kotlin.tainted-sql
     conn.createStatement().executeQuery("SELECT * FROM shops WHERE city = '" + other + "'")
 }
+
+// An expression-bodied helper, called through its object.
+class ShopRepository(private val conn: Connection) {
+    fun rows(sql: String): ResultSet = conn.createStatement().executeQuery(sql)
+}
+
+fun shopsIn(repo: ShopRepository, request: HttpServletRequest) {
+    val city = request.getParameter("city")
+    // ruleid: kotlin.tainted-sql
+    repo.rows("SELECT * FROM shops WHERE city = '$city'")
+    // ok: kotlin.tainted-sql
+    repo.rows("SELECT * FROM shops")
+}
