@@ -84,7 +84,7 @@ class TaintBadInputTest {
       sb.append("def c").append(i).append("():\n    w").append(i).append("(db, 'SELECT ' + request.args['q'])\n\n");
     }
     CodeShieldResult r = SHIELD.scan(sb.toString(), "python");
-    // Only the first 64 called functions are summarised per rule and block: their callers are found, the rest not.
+    // Only the first 128 called functions are candidates (and their bodies bounded): their callers are found, the rest not.
     assertThat(r.issues()).extracting(Issue::rule).contains("python.tainted-sql");
   }
 }

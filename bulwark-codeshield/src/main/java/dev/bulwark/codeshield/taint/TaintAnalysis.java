@@ -140,37 +140,33 @@ public final class TaintAnalysis {
    * data. Calls to it are then judged by that summary.
    */
   private void summarise() {
+    List<TaintBlock.Function> candidates = block.calledFunctions();
+    if (candidates.isEmpty()) {
+      return;
+    }
     List<Statements.Span> statements = block.statements();
     Map<String, FunctionSummary> found = new LinkedHashMap<>();
-    // Bounds for hostile blocks: functions tried, and statements analysed again, in all.
-    int tried = 0;
-    long work = 0;
-    long maxWork = 2L * statements.size() + 1_000;
-    for (int i = 0; i < statements.size() && found.size() < MAX_SUMMARISED && tried < 2 * MAX_SUMMARISED; i++) {
-      String name = block.functionName(i);
-      if (name == null || found.containsKey(name) || !calledElsewhere(name, statements.get(i))) {
-        continue;
-      }
-      int end = block.bodyEnd(i);
-      if (work + (end - i) > maxWork) {
+    for (TaintBlock.Function fn : candidates) {
+      if (found.size() >= MAX_SUMMARISED) {
         break;
       }
-      work += end - i;
-      tried++;
-      List<FunctionHeaders.Parameter> params = block.parameters(i);
+      if (found.containsKey(fn.name()) || !mayMatter(fn, found)) {
+        continue;
+      }
+      List<FunctionHeaders.Parameter> params = block.parameters(fn.header());
       TaintAnalysis sub = new TaintAnalysis(spec, block, deadline);
       sub.aliases = aliases;
       sub.summaries = found;
       sub.summaryCalls = callsOf(found.keySet());
-      sub.summarising = new FunctionSummary.Builder(name, params);
+      sub.summarising = new FunctionSummary.Builder(fn.name(), params);
       List<TaintFlow> subFlows = new ArrayList<>();
-      for (int j = i; j < end; j++) {
+      for (int j = fn.header(); j < fn.bodyEnd(); j++) {
         Statements.Span s = statements.get(j);
         if (System.nanoTime() > deadline) {
           throw new BudgetedText.Exhausted();
         }
         if (s.end() - s.start() <= MAX_STATEMENT_CHARS) {
-          sub.statement(s, j == i ? params : block.parameters(j), subFlows);
+          sub.statement(s, j == fn.header() ? params : block.parameters(j), subFlows);
         }
       }
       for (TaintFlow f : subFlows) {
@@ -178,28 +174,30 @@ public final class TaintAnalysis {
       }
       FunctionSummary summary = sub.summarising.build();
       if (summary.matters()) {
-        found.put(name, summary);
+        found.put(fn.name(), summary);
       }
     }
     summaries = found;
     summaryCalls = callsOf(found.keySet());
   }
 
-  /** Whether {@code name(} occurs in the block outside the function's own header. */
-  private boolean calledElsewhere(String name, Statements.Span header) {
-    int inHeader = 0;
-    for (int at = noStrings.indexOf(name, header.start()); at >= 0 && at < header.end(); at = noStrings.indexOf(name, at + 1)) {
-      int after = at + name.length();
-      while (after < header.end() && noStrings.charAt(after) == ' ') {
-        after++;
-      }
-      if (after < header.end() && noStrings.charAt(after) == '('
-          && (at == 0 || !Character.isJavaIdentifierPart(noStrings.charAt(at - 1)))) {
-        inHeader = 1;
-        break;
+  /**
+   * Whether the function's text could give it a summary for this rule: a sink, a source or a sanitizer of the rule, or
+   * a call to a function already summarised (cheap literal checks, so most functions cost no second pass).
+   */
+  private boolean mayMatter(TaintBlock.Function fn, Map<String, FunctionSummary> found) {
+    String text = code.substring(fn.start(), fn.end());
+    LiteralGate.Text body = new LiteralGate.Text(text);
+    if (sinkGate.mayMatch(body) || spec.sources() != null && sourceGate.mayMatch(body)
+        || spec.sanitizers() != null && sanitizerGate.mayMatch(body)) {
+      return true;
+    }
+    for (String name : found.keySet()) {
+      if (text.contains(name)) {
+        return true;
       }
     }
-    return block.callsOf(name) > inHeader;
+    return false;
   }
 
   private static Pattern callsOf(java.util.Set<String> names) {

@@ -51,6 +51,60 @@ public final class TaintBlock {
   }
 
   private java.util.Map<String, Integer> calls;
+  private List<Function> calledFunctions;
+
+  /**
+   * A named function of the block: its header statement, the index after its body's last statement, and its text's
+   * offsets.
+   */
+  record Function(String name, int header, int bodyEnd, int start, int end) {}
+
+  /** At most this many functions of a block are candidates for summaries. */
+  static final int MAX_CANDIDATES = 128;
+
+  /**
+   * The block's named functions that are called elsewhere in it, in text order, worked out once for every taint rule;
+   * bounded for hostile blocks (at most {@link #MAX_CANDIDATES}, bodies adding up to twice the block's statements).
+   */
+  List<Function> calledFunctions() {
+    if (calledFunctions == null) {
+      List<Function> out = new ArrayList<>();
+      List<Statements.Span> all = statements();
+      long work = 0;
+      long maxWork = 2L * all.size() + 1_000;
+      for (int i = 0; i < all.size() && out.size() < MAX_CANDIDATES; i++) {
+        String name = functionName(i);
+        if (name == null || !calledElsewhere(name, all.get(i))) {
+          continue;
+        }
+        int end = bodyEnd(i);
+        if (work + (end - i) > maxWork) {
+          break;
+        }
+        work += end - i;
+        out.add(new Function(name, i, end, all.get(i).start(), all.get(end - 1).end()));
+      }
+      calledFunctions = List.copyOf(out);
+    }
+    return calledFunctions;
+  }
+
+  /** Whether {@code name(} occurs in the block outside the function's own header. */
+  private boolean calledElsewhere(String name, Statements.Span header) {
+    int inHeader = 0;
+    for (int at = noStrings.indexOf(name, header.start()); at >= 0 && at < header.end(); at = noStrings.indexOf(name, at + 1)) {
+      int after = at + name.length();
+      while (after < header.end() && noStrings.charAt(after) == ' ') {
+        after++;
+      }
+      if (after < header.end() && noStrings.charAt(after) == '('
+          && (at == 0 || !Character.isJavaIdentifierPart(noStrings.charAt(at - 1)))) {
+        inHeader = 1;
+        break;
+      }
+    }
+    return callsOf(name) > inHeader;
+  }
 
   /** How often {@code name(} occurs in the block (as a call or a header), counted once per block in one pass. */
   int callsOf(String name) {
