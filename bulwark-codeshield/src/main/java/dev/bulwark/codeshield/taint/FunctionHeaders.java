@@ -97,6 +97,9 @@ final class FunctionHeaders {
    * is not a keyword.
    */
   static String name(Language language, String header) {
+    if (isCallback(header)) {
+      return null;
+    }
     if (language == Language.JAVASCRIPT || language == Language.TYPESCRIPT) {
       Matcher bound = JS_BOUND.matcher(header);
       if (bound.find()) {
@@ -111,6 +114,23 @@ final class FunctionHeaders {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether a header is an argument of a call ({@code app.get('/x', (req, res) =>}, {@code http.HandleFunc("/",
+   * func(w, r)}): a parenthesis is left open. Such a function has no name of its own (not {@code get}).
+   */
+  static boolean isCallback(String header) {
+    int depth = 0;
+    for (int i = 0; i < header.length(); i++) {
+      char c = header.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      }
+    }
+    return depth > 0;
   }
 
   private static final Set<String> KEYWORDS_BEFORE_NAME = Set.of("def", "fun", "func", "fn", "function", "async");

@@ -58,3 +58,14 @@ app.get('/by-name', async (req, res) => {
   // ruleid: javascript.tainted-sql
   res.json(await db.query(`SELECT * FROM users WHERE name = '${who}'`));
 });
+
+// A route callback is not a function named after the call it is passed to: cache.get() is not app.get()'s handler.
+app.get('/echo', (req, res) => {
+  return res.json({ q: req.query.q });
+});
+
+function cached(key) {
+  const sql = cache.get(key);
+  // ok: javascript.tainted-sql
+  return db.query(sql);
+}
