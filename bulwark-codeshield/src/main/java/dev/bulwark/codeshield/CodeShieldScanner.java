@@ -2,15 +2,11 @@ package dev.bulwark.codeshield;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.core.Cost;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.Excerpt;
-import dev.bulwark.core.FailureMode;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Message;
-import dev.bulwark.core.Role;
 import dev.bulwark.core.ScanResult;
-import dev.bulwark.core.Scanner;
 import dev.bulwark.core.ScannerSettings;
 import dev.bulwark.core.Severity;
 import dev.bulwark.core.StreamMode;
@@ -18,14 +14,13 @@ import dev.bulwark.core.ToolCall;
 import dev.bulwark.core.Trace;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The {@code code-shield} firewall scanner: runs {@link CodeShield} on assistant and tool messages (and on code passed
  * in tool-call arguments) and turns the treatment into a decision: block → BLOCK, warn → the configured decision
  * (human review by default), ignore → ALLOW. Findings carry the CWE as category and the 1-based line.
  */
-public final class CodeShieldScanner implements Scanner {
+public final class CodeShieldScanner extends OutputScanner {
   public static final String NAME = "code-shield";
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Tool-call argument fields that hold code. */
@@ -36,6 +31,7 @@ public final class CodeShieldScanner implements Scanner {
   private final Decision onWarn;
 
   public CodeShieldScanner(CodeShield shield, String defaultLanguage, Decision onWarn) {
+    super(CodeShieldSpec.SPEC);
     this.shield = shield;
     this.defaultLanguage = defaultLanguage;
     this.onWarn = onWarn;
@@ -44,26 +40,6 @@ public final class CodeShieldScanner implements Scanner {
   /** The scanner with the built-in rules, the default policy, and human review on warnings. */
   public static CodeShieldScanner withDefaults() {
     return new CodeShieldScannerProvider().create(ScannerSettings.empty(NAME));
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<Role> roles() {
-    return CodeShieldSpec.SPEC.roles();
-  }
-
-  @Override
-  public Cost cost() {
-    return CodeShieldSpec.SPEC.cost();
-  }
-
-  @Override
-  public FailureMode defaultFailureMode() {
-    return CodeShieldSpec.SPEC.failureMode();
   }
 
   @Override

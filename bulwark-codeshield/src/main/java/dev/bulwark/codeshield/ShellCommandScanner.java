@@ -7,15 +7,11 @@ import dev.bulwark.codeshield.extract.FencedBlocks;
 import dev.bulwark.codeshield.shell.ShellRisk;
 import dev.bulwark.codeshield.shell.ShellRules;
 import dev.bulwark.codeshield.text.LineIndex;
-import dev.bulwark.core.Cost;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.Excerpt;
-import dev.bulwark.core.FailureMode;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Message;
-import dev.bulwark.core.Role;
 import dev.bulwark.core.ScanResult;
-import dev.bulwark.core.Scanner;
 import dev.bulwark.core.ScannerSettings;
 import dev.bulwark.core.ToolCall;
 import dev.bulwark.core.Trace;
@@ -32,7 +28,7 @@ import java.util.regex.Pattern;
  * in assistant and tool text (fenced shell blocks, {@code $ }-prompt lines, or the whole text when it reads as
  * commands), and flags destructive or exfiltrating commands. Ordinary commands pass.
  */
-public final class ShellCommandScanner implements Scanner {
+public final class ShellCommandScanner extends OutputScanner {
   public static final String NAME = "shell-command";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> COMMAND_FIELDS = Set.of("command", "cmd", "commands", "script", "args", "argv",
@@ -53,32 +49,13 @@ public final class ShellCommandScanner implements Scanner {
   private final Decision warnDecision;
 
   public ShellCommandScanner(boolean scanPlainText, Decision warnDecision) {
+    super(ShellCommandSpec.SPEC);
     this.scanPlainText = scanPlainText;
     this.warnDecision = warnDecision;
   }
 
   public static ShellCommandScanner withDefaults() {
     return new ShellCommandScannerProvider().create(ScannerSettings.empty(NAME));
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<Role> roles() {
-    return ShellCommandSpec.SPEC.roles();
-  }
-
-  @Override
-  public Cost cost() {
-    return ShellCommandSpec.SPEC.cost();
-  }
-
-  @Override
-  public FailureMode defaultFailureMode() {
-    return ShellCommandSpec.SPEC.failureMode();
   }
 
   @Override
