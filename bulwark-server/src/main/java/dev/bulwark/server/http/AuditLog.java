@@ -103,5 +103,4 @@ public final class AuditLog implements AutoCloseable {
       // closing at shutdown: nothing left to do with the error
     }
   }
-
 }

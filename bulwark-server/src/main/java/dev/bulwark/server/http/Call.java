@@ -38,7 +38,8 @@ public final class Call implements HttpExchange {
   private String decision;
   private List<String> decidingScanners = List.of();
   private ResponseStream stream;
-  private boolean streamEnded;
+  private boolean streamEnded;  // guarded by this
+  private volatile long responseBytes;  // written by the route's one thread only
 
   Call(Request request, long deadlineNanos) {
     this.request = request;
@@ -107,22 +108,24 @@ public final class Call implements HttpExchange {
 
       @Override
       public void end() {
-        synchronized (this) {
-          if (streamEnded) {
-            return;
-          }
-          streamEnded = true;
+        if (endStream()) {
+          opened.end();
         }
-        opened.end();
       }
     };
     return stream;
   }
 
+  /** True the first time only. */
+  private synchronized boolean endStream() {
+    boolean first = !streamEnded;
+    streamEnded = true;
+    return first;
+  }
+
   /** A stream the route opened and never ended: the connection cannot be reused. */
   void abortUnendedStream() {
-    if (stream != null && !streamEnded) {
-      streamEnded = true;
+    if (stream != null && endStream()) {
       request.channel().abort();
     }
   }
@@ -131,8 +134,6 @@ public final class Call implements HttpExchange {
   long responseBytes() {
     return stream != null ? responseBytes : answer == null ? 0 : answer.length;
   }
-
-  private volatile long responseBytes;
 
   @Override
   public boolean clientGone() {
