@@ -12,7 +12,10 @@ import java.util.Iterator;
  * open, each having sent the start of a request and then nothing (issue 15's attack). When the server cuts one off
  * (its header timeout) another takes its place, until the time is up. Loopback only, bounded in count and time.
  *
- *   java bench/SlowClients.java PORT CONNECTIONS SECONDS
+ *   java bench/SlowClients.java PORT CONNECTIONS SECONDS [partial|silent]
+ *
+ * partial (the default) sends the start of a request; silent sends nothing at all (against a TLS port: a handshake
+ * that stalls).
  *
  * Prints one line: how many connections were opened, how many the server cut off (and how many of those with an
  * answer, a 408), and how many were still open at the end (closed by this program).
@@ -24,6 +27,7 @@ public class SlowClients {
     int port = Integer.parseInt(args[0]);
     int wanted = Integer.parseInt(args[1]);
     long end = System.nanoTime() + Long.parseLong(args[2]) * 1_000_000_000L;
+    boolean silent = args.length > 3 && args[3].equals("silent");
     if (wanted < 1 || wanted > 20_000) {
       throw new IllegalArgumentException("between 1 and 20000 connections");
     }
@@ -39,7 +43,9 @@ public class SlowClients {
         while (open < wanted && System.nanoTime() < end) {
           try {
             SocketChannel ch = SocketChannel.open(server);
-            ch.write(ByteBuffer.wrap(PARTIAL));
+            if (!silent) {
+              ch.write(ByteBuffer.wrap(PARTIAL));
+            }
             ch.configureBlocking(false);
             ch.register(selector, SelectionKey.OP_READ, new boolean[1]);
             opened++;

@@ -7,6 +7,9 @@
 #   bench/load.sh --endpoints "scan code" --connections "32" --runs 5 --duration 15
 #   bench/load.sh --bulwark /tmp/old/bulwark ...   # another build's launcher (a baseline), same bodies and flags
 #   bench/load.sh --endpoints scan --slow 2000     # each row again beside 2,000 slow-header attackers
+#   bench/load.sh --endpoints scan --slow 2000 --rounds 3   # ... alternating without and with them, 3 times
+#   bench/load.sh --tls ...                        # the same over HTTPS (a self-signed certificate made here)
+#   bench/load.sh --endpoints scan --runs 1 --soak 300 --bad   # soak beside hostile clients (bench/BadClients.java)
 #
 # Prints req/s, p50 and p99 per endpoint and concurrency (medians over the runs), errors, and the server's RSS.
 # The server and wrk share this machine's cores, so the numbers are pessimistic; run it on a quiet machine.
@@ -24,8 +27,11 @@ SOAK=0
 CONFIG="$ROOT/bench/rules-only.yaml"
 BULWARK="$ROOT/bulwark"
 SLOW=0
+ROUNDS=1
+TLS=0
+BAD=0
 
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) DURATION="$2"; shift 2 ;;
@@ -39,6 +45,9 @@ while [ $# -gt 0 ]; do
     --port) PORT="$2"; shift 2 ;;
     --bulwark) BULWARK="$2"; shift 2 ;;
     --slow) SLOW="$2"; shift 2 ;;
+    --rounds) ROUNDS="$2"; shift 2 ;;
+    --tls) TLS=1; shift ;;
+    --bad) BAD=1; shift ;;
     --quick) DURATION=5; WARMUP=3; RUNS=1; CONNECTIONS=32; shift ;;
     -h|--help) usage 0 ;;
     *) echo "load.sh: unknown argument '$1'" >&2; usage 64 ;;
@@ -110,21 +119,30 @@ row() {
 }
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$SERVER_PID/status" 2>/dev/null || echo "?"; }
 
-echo "load.sh: starting $BULWARK serve on 127.0.0.1:$PORT (config $CONFIG)" >&2
-"$BULWARK" serve --port "$PORT" --config "$CONFIG" --queue 1024 >"$WORK/server.log" 2>&1 &
+SCHEME=http
+TLS_ARGS=()
+if [ "$TLS" = 1 ]; then
+  # A throw-away self-signed certificate for 127.0.0.1 (PKCS#8 key, as serve wants); wrk does not verify it.
+  openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+    -keyout "$WORK/key.pem" -out "$WORK/cert.pem" >/dev/null 2>&1
+  SCHEME=https
+  TLS_ARGS=(--tls-cert "$WORK/cert.pem" --tls-key "$WORK/key.pem")
+fi
+echo "load.sh: starting $BULWARK serve on $SCHEME://127.0.0.1:$PORT (config $CONFIG)" >&2
+"$BULWARK" serve --port "$PORT" --config "$CONFIG" --queue 1024 "${TLS_ARGS[@]}" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 600); do
-  if curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; then break; fi
+  if curl -kfsS "$SCHEME://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; then break; fi
   if ! kill -0 "$SERVER_PID" 2>/dev/null; then cat "$WORK/server.log" >&2; echo "load.sh: the server did not start" >&2; exit 1; fi
   sleep 0.5
 done
-curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null || { cat "$WORK/server.log" >&2; echo "load.sh: not ready after 300 s" >&2; exit 1; }
+curl -kfsS "$SCHEME://127.0.0.1:$PORT/readyz" >/dev/null || { cat "$WORK/server.log" >&2; echo "load.sh: not ready after 300 s" >&2; exit 1; }
 
 url_of() {
   case "$1" in
-    healthz) echo "http://127.0.0.1:$PORT/healthz" ;;
-    scan|trace|prompt-guard|prompt-guard-encoder) echo "http://127.0.0.1:$PORT/v1/scan" ;;
-    code|code-file) echo "http://127.0.0.1:$PORT/v1/code/scan" ;;
+    healthz) echo "$SCHEME://127.0.0.1:$PORT/healthz" ;;
+    scan|trace|prompt-guard|prompt-guard-encoder) echo "$SCHEME://127.0.0.1:$PORT/v1/scan" ;;
+    code|code-file) echo "$SCHEME://127.0.0.1:$PORT/v1/code/scan" ;;
     *) echo "load.sh: unknown endpoint '$1' (healthz, scan, trace, code, code-file, prompt-guard, prompt-guard-encoder)" >&2; exit 64 ;;
   esac
 }
@@ -138,30 +156,42 @@ for ep in $ENDPOINTS; do
   url="$(url_of "$ep")"
   body="$(body_of "$ep")"
   if [ "$ep" = prompt-guard ] || [ "$ep" = prompt-guard-encoder ]; then
-    status="$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data-binary "@$body" "$url")"
+    status="$(curl -ks -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data-binary "@$body" "$url")"
     if [ "$status" != 200 ]; then
       printf "%-21s %s\n" "$ep" "skipped: prompt-guard is not available on this build (HTTP $status)"
       continue
     fi
   fi
   for c in $CONNECTIONS; do
-    row "$ep" "$c" "$url" "$body"
-    if [ "$SLOW" -gt 0 ]; then
+    if [ "$SLOW" -eq 0 ]; then
+      row "$ep" "$c" "$url" "$body"
+      continue
+    fi
+    # Without and with the attackers in turn, $ROUNDS times: both sides see the same (shared) machine.
+    for round in $(seq 1 "$ROUNDS"); do
+      row "$ep" "$c" "$url" "$body"
       fds_before="$(fds)"; threads_before="$(threads)"
-      java "$ROOT/bench/SlowClients.java" "$PORT" "$SLOW" "$((WARMUP + RUNS * DURATION + 5))" >"$WORK/slow.out" 2>&1 &
+      # Over TLS the attackers open a connection and send nothing: a TLS handshake that stalls.
+      java "$ROOT/bench/SlowClients.java" "$PORT" "$SLOW" "$((WARMUP + RUNS * DURATION + 5))" \
+        "$( [ "$TLS" = 1 ] && echo silent || echo partial)" >"$WORK/slow.out" 2>&1 &
       SLOW_PID=$!
       sleep 3
       row "$ep+slow$SLOW" "$c" "$url" "$body"
       wait "$SLOW_PID" || true
       sleep 2
-      echo "slow: $(cat "$WORK/slow.out"); server fds $fds_before -> $(fds), threads $threads_before -> $(threads) after the attackers left" >&2
-    fi
+      echo "slow (round $round): $(cat "$WORK/slow.out"); server fds $fds_before -> $(fds), threads $threads_before -> $(threads) after the attackers left" >&2
+    done
   done
 done
 
 if [ "$SOAK" -gt 0 ]; then
   echo "soak: ${SOAK} s of mixed /v1/scan, /v1/code/scan and trace requests at 32 connections; RSS sampled every 5 s" >&2
-  wrk -t"$WRK_THREADS" -c32 -d"${SOAK}s" --timeout 30s -s "$ROOT/bench/mixed.lua" "http://127.0.0.1:$PORT" -- \
+  if [ "$BAD" = 1 ]; then
+    echo "soak: beside hostile clients (bench/BadClients.java: malformed JSON, 64 MB bodies sent whole, slow bodies, resets mid-body, 10,000-message traces, stalled headers)" >&2
+    java "$ROOT/bench/BadClients.java" "$PORT" "$SOAK" >"$WORK/bad.out" 2>&1 &
+    BAD_PID=$!
+  fi
+  wrk -t"$WRK_THREADS" -c32 -d"${SOAK}s" --timeout 30s -s "$ROOT/bench/mixed.lua" "$SCHEME://127.0.0.1:$PORT" -- \
     "$WORK/scan.json" "$WORK/code-file.json" "$WORK/trace.json" >"$WORK/soak.out" 2>&1 &
   WRK_PID=$!
   max=0
@@ -174,7 +204,11 @@ if [ "$SOAK" -gt 0 ]; then
   done
   wait "$WRK_PID" || true
   result="$(grep '^RESULT' "$WORK/soak.out" || echo "RESULT missing: $(tail -3 "$WORK/soak.out")")"
-  echo "soak: $result"
+  echo "soak: $result (good clients: non2xx and socket_errors must be 0)"
+  if [ "$BAD" = 1 ]; then
+    wait "$BAD_PID" || true
+    echo "soak: hostile clients, kind:outcome=count: $(cat "$WORK/bad.out")"
+  fi
   echo "soak: RSS MB every 5 s:$samples"
   echo "soak: max RSS ${max} MB ($( [ "$max" -lt 1024 ] && echo "under" || echo "OVER") the 1 GB goal)"
 fi

@@ -2,95 +2,93 @@ package dev.bulwark.gateway;
 
 import dev.bulwark.core.Firewall;
 import dev.bulwark.gateway.internal.ChatExchange;
-import dev.bulwark.gateway.internal.GatewayHandler;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
-import java.net.InetSocketAddress;
+import dev.bulwark.gateway.internal.GatewayEndpoints;
+import dev.bulwark.server.HttpFront;
+import dev.bulwark.server.ServerSettings;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An OpenAI-compatible proxy that guards both directions: {@code POST /v1/chat/completions} (streamed or not) is
  * scanned before it is forwarded and its answer is scanned as it comes back, streamed answers chunk by chunk through
  * {@link Firewall#stream}; {@code GET /v1/models} is passed through. Point any OpenAI client at {@link #baseUrl()}.
+ *
+ * <p>It listens through bulwark-server's {@link HttpFront}: the same connection limits, timeouts, TLS, lingering
+ * close, API keys with quotas, audit log and {@code /metrics} as {@code bulwark serve}.
  */
 public final class BulwarkGateway implements AutoCloseable {
-  private final EventLoopGroup group;
-  private final Channel channel;
-  private final ExecutorService workers;
-  private final ScheduledExecutorService timer;
-  private final HttpClient http;
+  /** Request threads by default: each streamed answer holds one for as long as it streams. */
+  public static final int DEFAULT_THREADS = 256;
 
-  private BulwarkGateway(EventLoopGroup group, Channel channel, ExecutorService workers, ScheduledExecutorService timer,
-      HttpClient http) {
-    this.group = group;
-    this.channel = channel;
-    this.workers = workers;
+  private final HttpFront front;
+  private final ScheduledExecutorService timer;
+
+  private BulwarkGateway(HttpFront front, ScheduledExecutorService timer) {
+    this.front = front;
     this.timer = timer;
-    this.http = http;
   }
 
-  /** Binds and starts serving; the firewall stays the caller's (it is not closed with the gateway). */
-  public static BulwarkGateway start(GatewaySettings settings, Firewall firewall) throws InterruptedException {
+  /** With the server's default transport limits, no API keys and {@link #DEFAULT_THREADS} request threads. */
+  public static BulwarkGateway start(GatewaySettings settings, Firewall firewall) throws IOException {
+    return start(settings, ServerSettings.defaults().withCapacity(DEFAULT_THREADS, DEFAULT_THREADS), firewall, null);
+  }
+
+  /**
+   * Binds and starts serving; the firewall stays the caller's (it is not closed with the gateway).
+   *
+   * @param transport the listener's limits, TLS, API keys, audit log and request threads, as for {@code serve}; its
+   *     address and body limit are the gateway settings'
+   * @param upstreamKey the bearer key to send upstream, or null: then, without API keys of its own, the gateway
+   *     forwards the client's {@code Authorization} header; with them it sends none (a Bulwark key never leaves)
+   * @throws IOException when the address cannot be bound or the audit log cannot be opened
+   */
+  public static BulwarkGateway start(GatewaySettings settings, ServerSettings transport, Firewall firewall,
+      String upstreamKey) throws IOException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
         .version(HttpClient.Version.HTTP_1_1).build();
-    ExecutorService workers = Executors.newCachedThreadPool(daemon("bulwark-gateway"));
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("bulwark-gateway-timer"));
-    ChatExchange chat = new ChatExchange(settings, firewall, http, timer);
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    ServerSettings listener = transport.withAddress(settings.host(), settings.port())
+        .withLimits(settings.maxBodyBytes(), transport.deadline(), transport.maxMessages());
     try {
-      Channel ch = new ServerBootstrap()
-          .group(group)
-          .channel(NioServerSocketChannel.class)
-          .childHandler(new ChannelInitializer<SocketChannel>() {
-            @Override
-            protected void initChannel(SocketChannel c) {
-              c.pipeline()
-                  .addLast(new HttpServerCodec())
-                  .addLast(new HttpObjectAggregator(settings.maxBodyBytes()))
-                  .addLast(new GatewayHandler(chat, workers, http, settings::upstream));
-            }
-          })
-          .bind(settings.host(), settings.port()).sync().channel();
-      return new BulwarkGateway(group, ch, workers, timer, http);
-    } catch (InterruptedException | RuntimeException e) {
-      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-      workers.shutdownNow();
+      ChatExchange chat = new ChatExchange(settings, firewall, http, timer);
+      GatewayEndpoints endpoints = new GatewayEndpoints(chat, http, settings::upstream,
+          upstreamKey == null ? null : "Bearer " + upstreamKey, !listener.apiKeys().required());
+      HttpFront front = HttpFront.start(listener, endpoints.list(), System.err::println);
+      return new BulwarkGateway(front, timer);
+    } catch (IOException | RuntimeException e) {
       timer.shutdownNow();
       throw e;
     }
   }
 
-  /** {@code http://host:port/v1}, the base URL to give OpenAI clients. */
+  /** {@code http://host:port/v1} (or {@code https}), the base URL to give OpenAI clients. */
   public URI baseUrl() {
-    InetSocketAddress a = (InetSocketAddress) channel.localAddress();
-    String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
-    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort() + "/v1");
+    URI base = front.baseUrl();
+    String host = base.getHost();
+    if (host.equals("0.0.0.0") || host.equals("[::]")) {
+      base = URI.create(base.getScheme() + "://127.0.0.1:" + base.getPort());
+    }
+    return URI.create(base + "/v1");
   }
 
   public int port() {
-    return ((InetSocketAddress) channel.localAddress()).getPort();
+    return front.port();
   }
 
+  /** The Prometheus text {@code /metrics} serves. */
+  public String metricsText() {
+    return front.metricsText();
+  }
+
+  /** Drains (in-flight exchanges finish, new ones get 503), then stops every thread it started. */
   @Override
   public void close() {
-    channel.close().syncUninterruptibly();
-    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-    workers.shutdownNow();
+    front.close();
     timer.shutdownNow();
   }
 

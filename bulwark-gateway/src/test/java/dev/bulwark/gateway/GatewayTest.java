@@ -305,7 +305,7 @@ class GatewayTest {
   }
 
   /** A gateway whose answers may be at most 2,000,000 characters and 2 seconds long; hidden-text checks them. */
-  private static BulwarkGateway limited(Firewall limits) throws InterruptedException {
+  private static BulwarkGateway limited(Firewall limits) throws java.io.IOException {
     return BulwarkGateway.start(GatewaySettings.of(upstream.baseUrl()).withAddress("127.0.0.1", 0), limits);
   }
 

@@ -11,10 +11,8 @@ import dev.bulwark.llm.Moderation;
 import dev.bulwark.llm.ModerationRequest;
 import dev.bulwark.server.api.Endpoints;
 import dev.bulwark.server.api.Readiness;
-import dev.bulwark.server.http.Dispatcher;
 import dev.bulwark.server.http.WorkerPool;
 import dev.bulwark.server.metrics.ServerMetrics;
-import dev.bulwark.server.transport.HttpTransport;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -26,8 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * {@code bulwark serve}: the HTTP guardrail API of contracts §5, on Netty ({@link HttpTransport}): requests are read
- * on event loops, and only complete ones reach the request threads.
+ * {@code bulwark serve}: the HTTP guardrail API of contracts §5 behind the hardened {@link HttpFront} (on Netty):
+ * requests are read on event loops, and only complete ones reach the request threads.
  *
  * <p>The firewall, Code Shield and the moderation model are built once, at start, from the configuration; a
  * configuration mistake fails {@link #start} with the file and line. Models then warm up in the background while
@@ -42,7 +40,7 @@ import java.util.function.Consumer;
  */
 public final class BulwarkServer implements AutoCloseable {
   private final ServerSettings settings;
-  private final HttpTransport http;
+  private final HttpFront http;
   private final WorkerPool executor;
   private final ExecutorService selectionExecutor;
   private final Firewall firewall;
@@ -55,7 +53,7 @@ public final class BulwarkServer implements AutoCloseable {
   private final Consumer<String> log;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private BulwarkServer(ServerSettings settings, HttpTransport http, WorkerPool executor,
+  private BulwarkServer(ServerSettings settings, HttpFront http, WorkerPool executor,
       ExecutorService selectionExecutor, Firewall firewall, Moderation moderation, Endpoints endpoints,
       ServerMetrics metrics, Readiness readiness, AtomicBoolean draining, Thread warmUp, Consumer<String> log) {
     this.settings = settings;
@@ -101,8 +99,7 @@ public final class BulwarkServer implements AutoCloseable {
       selectionExecutor = Executors.newCachedThreadPool(daemon("bulwark-selected-scanner"));
       endpoints = new Endpoints(firewall, config, registry, codeShield, moderation, metrics, readiness,
           settings.maxMessages(), settings.deadline(), settings.moderationConcurrency(), selectionExecutor);
-      Dispatcher dispatcher = new Dispatcher(endpoints.routes(), settings.apiKeys(), metrics, draining, log);
-      HttpTransport http = HttpTransport.start(settings, dispatcher, executor, metrics);
+      HttpFront http = HttpFront.start(settings, executor, metrics, endpoints.routes(), draining, log);
       Moderation m = moderation;
       Thread warmUp = new Thread(() -> warmUp(firewall, codeShield, m, readiness, draining, settings.warmUp(), log),
           "bulwark-warmup");
@@ -169,16 +166,12 @@ public final class BulwarkServer implements AutoCloseable {
   }
 
   public int port() {
-    return http.address().getPort();
+    return http.port();
   }
 
   /** E.g. {@code http://127.0.0.1:8080}, or {@code https://...} with TLS. */
   public URI baseUrl() {
-    String host = http.address().getHostString();
-    if (host.contains(":")) {
-      host = "[" + host + "]";
-    }
-    return URI.create((http.tls() ? "https" : "http") + "://" + host + ":" + port());
+    return http.baseUrl();
   }
 
   public boolean ready() {
@@ -223,7 +216,7 @@ public final class BulwarkServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     // ...then every connection is closed and the event loops end.
-    http.close();
+    http.closeConnections();
     selectionExecutor.shutdownNow();
     endpoints.close();
     if (moderation != null) {

@@ -1,5 +1,6 @@
 package dev.bulwark.server;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -23,10 +24,11 @@ import java.util.Objects;
  * @param warmUp whether to run each model once at start before {@code /readyz} says ready
  * @param connections timeouts and sizes per connection (slow, idle and oversized clients)
  * @param tls HTTPS settings, or null for plain HTTP
+ * @param auditLog where the audit log goes (JSON lines; {@code -}: standard output), or null for none
  */
 public record ServerSettings(String host, int port, long maxBodyBytes, Duration deadline, int threads, int queue,
     Duration drainTimeout, int maxMessages, int moderationConcurrency, ApiKeys apiKeys, boolean warmUp,
-    ConnectionLimits connections, TlsSettings tls) {
+    ConnectionLimits connections, TlsSettings tls, Path auditLog) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -48,27 +50,27 @@ public record ServerSettings(String host, int port, long maxBodyBytes, Duration 
 
   public static ServerSettings defaults() {
     return new ServerSettings(DEFAULT_HOST, DEFAULT_PORT, 1_048_576, Duration.ofSeconds(30), 64, 256,
-        Duration.ofSeconds(20), 1000, 8, ApiKeys.none(), true, ConnectionLimits.defaults(), null);
+        Duration.ofSeconds(20), 1000, 8, ApiKeys.none(), true, ConnectionLimits.defaults(), null, null);
   }
 
   public ServerSettings withAddress(String h, int p) {
     return new ServerSettings(h, p, maxBodyBytes, deadline, threads, queue, drainTimeout, maxMessages,
-        moderationConcurrency, apiKeys, warmUp, connections, tls);
+        moderationConcurrency, apiKeys, warmUp, connections, tls, auditLog);
   }
 
   public ServerSettings withLimits(long bodyBytes, Duration requestDeadline, int maxMessagesPerRequest) {
     return new ServerSettings(host, port, bodyBytes, requestDeadline, threads, queue, drainTimeout,
-        maxMessagesPerRequest, moderationConcurrency, apiKeys, warmUp, connections, tls);
+        maxMessagesPerRequest, moderationConcurrency, apiKeys, warmUp, connections, tls, auditLog);
   }
 
   public ServerSettings withCapacity(int requestThreads, int queuedRequests) {
     return new ServerSettings(host, port, maxBodyBytes, deadline, requestThreads, queuedRequests, drainTimeout,
-        maxMessages, moderationConcurrency, apiKeys, warmUp, connections, tls);
+        maxMessages, moderationConcurrency, apiKeys, warmUp, connections, tls, auditLog);
   }
 
   public ServerSettings withModerationConcurrency(int concurrent) {
     return new ServerSettings(host, port, maxBodyBytes, deadline, threads, queue, drainTimeout, maxMessages,
-        concurrent, apiKeys, warmUp, connections, tls);
+        concurrent, apiKeys, warmUp, connections, tls, auditLog);
   }
 
   /**
@@ -79,33 +81,39 @@ public record ServerSettings(String host, int port, long maxBodyBytes, Duration 
     require(read != null && read.toSeconds() >= 1, "the read timeout must be at least 1 second");
     ConnectionLimits c = connections.withHeaderTimeout(read).withBodyTimeout(read, connections.minBodyRate());
     return new ServerSettings(host, port, maxBodyBytes, deadline, threads, queue, drain, maxMessages,
-        moderationConcurrency, apiKeys, warmUp, c, tls);
+        moderationConcurrency, apiKeys, warmUp, c, tls, auditLog);
   }
 
   public ServerSettings withDrainTimeout(Duration drain) {
     return new ServerSettings(host, port, maxBodyBytes, deadline, threads, queue, drain, maxMessages,
-        moderationConcurrency, apiKeys, warmUp, connections, tls);
+        moderationConcurrency, apiKeys, warmUp, connections, tls, auditLog);
   }
 
   public ServerSettings withConnectionLimits(ConnectionLimits limits) {
     return new ServerSettings(host, port, maxBodyBytes, deadline, threads, queue, drainTimeout, maxMessages,
-        moderationConcurrency, apiKeys, warmUp, limits, tls);
+        moderationConcurrency, apiKeys, warmUp, limits, tls, auditLog);
   }
 
   /** HTTPS with these settings; null for plain HTTP. */
   public ServerSettings withTls(TlsSettings settings) {
     return new ServerSettings(host, port, maxBodyBytes, deadline, threads, queue, drainTimeout, maxMessages,
-        moderationConcurrency, apiKeys, warmUp, connections, settings);
+        moderationConcurrency, apiKeys, warmUp, connections, settings, auditLog);
   }
 
   public ServerSettings withApiKeys(ApiKeys keys) {
     return new ServerSettings(host, port, maxBodyBytes, deadline, threads, queue, drainTimeout, maxMessages,
-        moderationConcurrency, keys, warmUp, connections, tls);
+        moderationConcurrency, keys, warmUp, connections, tls, auditLog);
   }
 
   public ServerSettings withWarmUp(boolean enabled) {
     return new ServerSettings(host, port, maxBodyBytes, deadline, threads, queue, drainTimeout, maxMessages,
-        moderationConcurrency, apiKeys, enabled, connections, tls);
+        moderationConcurrency, apiKeys, enabled, connections, tls, auditLog);
+  }
+
+  /** The audit log's target ({@code -}: standard output), or null for none. */
+  public ServerSettings withAuditLog(Path target) {
+    return new ServerSettings(host, port, maxBodyBytes, deadline, threads, queue, drainTimeout, maxMessages,
+        moderationConcurrency, apiKeys, warmUp, connections, tls, target);
   }
 
   private static boolean positive(Duration d) {

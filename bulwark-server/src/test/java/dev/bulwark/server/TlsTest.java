@@ -126,6 +126,34 @@ class TlsTest {
   }
 
   @Test
+  void aTlsHandshakeThatStallsIsClosedByTheHeaderTimeoutAndCounted() throws Exception {
+    ServerSettings settings = ServerSettings.defaults().withAddress("127.0.0.1", 0).withWarmUp(false)
+        .withConnectionLimits(ConnectionLimits.defaults().withHeaderTimeout(java.time.Duration.ofMillis(500)))
+        .withTls(new TlsSettings(certPem, keyPem, null));
+    try (BulwarkServer server = BulwarkServer.start(settings,
+        dev.bulwark.core.FirewallConfig.parse("roles:\n  user: [regex]\n", "t.yaml").withAllowMissingScanners(true),
+        line -> { })) {
+      try (RawHttp silent = new RawHttp(server.port())) {
+        // Connected, and then not one byte of a ClientHello: closed without an answer once the timeout passes.
+        assertThat(silent.readToClose()).isEmpty();
+      }
+      try (RawHttp half = new RawHttp(server.port())) {
+        half.send(new byte[] {0x16, 0x03, 0x01, 0x02, 0x00, 0x01});  // the start of a ClientHello, then nothing
+        assertThat(half.readToClose()).doesNotContain("HTTP/1.1");
+      }
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!server.metricsText().contains("bulwark_http_limit_hits_total{limit=\"tls_handshake\"} 2")
+          && System.nanoTime() < end) {
+        Thread.sleep(20);
+      }
+      assertThat(server.metricsText()).contains("bulwark_http_limit_hits_total{limit=\"tls_handshake\"} 2");
+      HttpClient client = HttpClient.newBuilder().sslContext(trusting()).build();
+      assertThat(client.send(HttpRequest.newBuilder(server.baseUrl().resolve("/healthz")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void withAClientCaOnlyClientsWithACertificateItSignedAreServed() throws Exception {
     try (BulwarkServer server = start(new TlsSettings(certPem, keyPem, caPem))) {
       KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());

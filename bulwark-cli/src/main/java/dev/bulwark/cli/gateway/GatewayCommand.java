@@ -8,6 +8,10 @@ import dev.bulwark.core.FirewallConfig;
 import dev.bulwark.core.Role;
 import dev.bulwark.gateway.BulwarkGateway;
 import dev.bulwark.gateway.GatewaySettings;
+import dev.bulwark.cli.server.TransportOptions;
+import dev.bulwark.server.ApiKeys;
+import dev.bulwark.server.ServerSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -26,7 +31,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Serve an OpenAI-compatible proxy in front of --upstream: POST /v1/chat/completions (streamed or not) is scanned",
       "before it is forwarded (roles user and tool) and its answer while it streams back (role assistant); GET",
-      "/v1/models is passed through. Binds 127.0.0.1 unless --host says otherwise. Runs until interrupted."})
+      "/v1/models is passed through. Binds 127.0.0.1 unless --host says otherwise. Runs until interrupted.",
+      "It listens like 'serve' (the same connection limits, TLS, API keys with quotas, audit log and GET /metrics).",
+      "Upstream key: the environment variable " + GatewayCommand.UPSTREAM_KEY_VARIABLE + " if set, else the client's"
+          + " Authorization header when the gateway has no API keys of its own."})
 public final class GatewayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -56,9 +64,24 @@ public final class GatewayCommand implements Callable<Integer> {
       description = "How long the upstream may take to start answering; then 504 (default: ${DEFAULT-VALUE}).")
   String upstreamTimeout;
 
+  @Option(names = "--threads", defaultValue = "" + BulwarkGateway.DEFAULT_THREADS, paramLabel = "N",
+      description = "Exchanges worked on at once; a streamed answer holds one for as long as it streams"
+          + " (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--queue", defaultValue = "256", paramLabel = "N",
+      description = "Exchanges that may wait for a thread; more get 503 with Retry-After (default: ${DEFAULT-VALUE}).")
+  int queue;
+
+  @Mixin TransportOptions transport;
+
+  /** The key the gateway sends upstream, instead of the client's Authorization header. */
+  static final String UPSTREAM_KEY_VARIABLE = "BULWARK_UPSTREAM_API_KEY";
+
   @Override
   public Integer call() throws Exception {
     GatewaySettings settings;
+    ServerSettings listener;
     try {
       GatewaySettings.OnBlock action = switch (onBlock.toLowerCase(Locale.ROOT)) {
         case "error" -> GatewaySettings.OnBlock.ERROR;
@@ -68,6 +91,7 @@ public final class GatewayCommand implements Callable<Integer> {
       Duration timeout = Durations.parse(upstreamTimeout);
       settings = GatewaySettings.of(URI.create(upstream)).withAddress(host, port).withOnBlock(action, refusal)
           .withUpstreamTimeout(timeout);
+      listener = transport.apply(ServerSettings.defaults().withCapacity(threads, queue), null);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -77,13 +101,21 @@ public final class GatewayCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     BulwarkGateway gateway;
     try {
-      gateway = BulwarkGateway.start(settings, firewall);
-    } catch (RuntimeException e) {
+      String upstreamKey = System.getenv(UPSTREAM_KEY_VARIABLE);
+      gateway = BulwarkGateway.start(settings, listener, firewall,
+          upstreamKey == null || upstreamKey.isBlank() ? null : upstreamKey.strip());
+    } catch (IOException | RuntimeException e) {
       firewall.close();
       throw new CliException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
     }
     err.println("gateway: " + firewall.describe());
-    err.println("gateway: listening on " + gateway.baseUrl() + ", forwarding to " + settings.upstream() + "; Ctrl-C to stop");
+    if (!listener.apiKeys().required() && !TransportOptions.loopback(host)) {
+      err.println("gateway: warning: listening on " + host + " without API keys: anyone who can reach this address"
+          + " can use the upstream through it (--api-key-file FILE or " + ApiKeys.ENVIRONMENT_VARIABLE + ")");
+    }
+    err.println("gateway: listening on " + gateway.baseUrl() + ", forwarding to " + settings.upstream()
+        + (listener.apiKeys().required() ? " (" + listener.apiKeys().size() + " API keys)" : "")
+        + "; GET /metrics for its metrics; Ctrl-C to stop");
     err.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -26,8 +27,8 @@ import picocli.CommandLine.Spec;
       "Serve the guardrail HTTP API: POST /v1/scan, /v1/moderations, /v1/code/scan; GET /healthz, /readyz, /metrics,",
       "/openapi.json. Binds 127.0.0.1 unless --host says otherwise. Runs until interrupted (Ctrl-C or SIGTERM),",
       "then drains in-flight requests before stopping.",
-      "API keys (optional): --api-key-file FILE (one per line) or the environment variable " + ApiKeys.ENVIRONMENT_VARIABLE
-          + " (comma-separated); clients send 'Authorization: Bearer KEY'."})
+      "API keys (optional): --api-key-file FILE (one per line, with optional quotas) or the environment variable "
+          + ApiKeys.ENVIRONMENT_VARIABLE + " (comma-separated); clients send 'Authorization: Bearer KEY'."})
 public final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -40,9 +41,6 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--config", paramLabel = "FILE", description = "Firewall configuration (YAML); see docs/CONFIGURATION.md.")
   Path config;
-
-  @Option(names = "--api-key-file", paramLabel = "FILE", description = "Bearer API keys, one per line (# comments).")
-  Path apiKeyFile;
 
   @Option(names = "--max-body-bytes", defaultValue = "1048576", paramLabel = "BYTES",
       description = "Largest request body; larger ones get 413 (default: ${DEFAULT-VALUE}).")
@@ -64,51 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Sets both --header-timeout and --body-timeout (kept for older command lines).")
   String readTimeout;
 
-  @Option(names = "--header-timeout", defaultValue = "10s", paramLabel = "DURATION",
-      description = "Longest from a request's first byte (or the connection's opening) to the end of its headers;"
-          + " then 408 and close (default: ${DEFAULT-VALUE}).")
-  String headerTimeout;
-
-  @Option(names = "--body-timeout", defaultValue = "10s", paramLabel = "DURATION",
-      description = "Window over which a body must keep arriving at --min-body-rate; then 408 and close"
-          + " (default: ${DEFAULT-VALUE}).")
-  String bodyTimeout;
-
-  @Option(names = "--min-body-rate", defaultValue = "1024", paramLabel = "BYTES_PER_S",
-      description = "Least bytes per second a body must arrive at, over each --body-timeout window (default: ${DEFAULT-VALUE}).")
-  long minBodyRate;
-
-  @Option(names = "--idle-timeout", defaultValue = "60s", paramLabel = "DURATION",
-      description = "Longest a keep-alive connection may wait for its next request; then it is closed (default: ${DEFAULT-VALUE}).")
-  String idleTimeout;
-
-  @Option(names = "--max-header-bytes", defaultValue = "16384", paramLabel = "BYTES",
-      description = "Longest request line (414 past it) and header block (431 past it) (default: ${DEFAULT-VALUE}).")
-  int maxHeaderBytes;
-
-  @Option(names = "--max-connections", defaultValue = "4096", paramLabel = "N",
-      description = "Connections open at once; one more gets 503 and is closed at once (default: ${DEFAULT-VALUE}).")
-  int maxConnections;
-
-  @Option(names = "--max-request-time", defaultValue = "60s", paramLabel = "DURATION",
-      description = "Longest from a request's first byte to its answer, reading included (default: ${DEFAULT-VALUE}).")
-  String maxRequestTime;
-
-  @Option(names = "--tls-cert", paramLabel = "FILE",
-      description = "Serve HTTPS with this PEM certificate chain (needs --tls-key). TLS 1.2 and 1.3 only.")
-  Path tlsCert;
-
-  @Option(names = "--tls-key", paramLabel = "FILE",
-      description = "The PEM private key of --tls-cert (PKCS#8, unencrypted: BEGIN PRIVATE KEY).")
-  Path tlsKey;
-
-  @Option(names = "--tls-client-ca", paramLabel = "FILE",
-      description = "Require client certificates issued by these PEM CA certificates.")
-  Path tlsClientCa;
-
-  @Option(names = "--drain-timeout", defaultValue = "20s", paramLabel = "DURATION",
-      description = "On shutdown, longest wait for in-flight requests (default: ${DEFAULT-VALUE}).")
-  String drainTimeout;
+  @Mixin TransportOptions transport;
 
   @Option(names = "--max-messages", defaultValue = "1000", paramLabel = "N",
       description = "Most messages in one trace or Llama-API moderation request (default: ${DEFAULT-VALUE}).")
@@ -125,29 +79,12 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ServerSettings settings;
     try {
-      Duration headers = duration("--header-timeout", headerTimeout);
-      Duration body = duration("--body-timeout", bodyTimeout);
-      if (readTimeout != null) {
-        headers = duration("--read-timeout", readTimeout);
-        body = headers;
-      }
-      ConnectionLimits limits = ConnectionLimits.defaults()
-          .withHeaderTimeout(headers)
-          .withBodyTimeout(body, minBodyRate)
-          .withIdleTimeout(duration("--idle-timeout", idleTimeout))
-          .withMaxHeaderBytes(maxHeaderBytes)
-          .withMaxConnections(maxConnections)
-          .withMaxRequestTime(duration("--max-request-time", maxRequestTime));
-      settings = ServerSettings.defaults()
+      settings = transport.apply(ServerSettings.defaults()
           .withAddress(host, port)
-          .withLimits(maxBodyBytes, duration("--deadline", deadline), maxMessages)
+          .withLimits(maxBodyBytes, TransportOptions.duration("--deadline", deadline), maxMessages)
           .withCapacity(threads, queue)
           .withModerationConcurrency(moderationConcurrency)
-          .withDrainTimeout(duration("--drain-timeout", drainTimeout))
-          .withConnectionLimits(limits)
-          .withApiKeys(apiKeys())
-          .withWarmUp(!noWarmUp)
-          .withTls(tls());
+          .withWarmUp(!noWarmUp), readTimeout);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -166,7 +103,7 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CliException("cannot serve HTTPS: " + e.getMessage(), e);
     }
-    if (!settings.apiKeys().required() && !loopback(host)) {
+    if (!settings.apiKeys().required() && !TransportOptions.loopback(host)) {
       err.println("serve: warning: listening on " + host + " without API keys: anyone who can reach this address can"
           + " use the API (--api-key-file FILE or " + ApiKeys.ENVIRONMENT_VARIABLE + ")");
     }
@@ -183,46 +120,5 @@ public final class ServeCommand implements Callable<Integer> {
     }, "bulwark-serve-shutdown"));
     stopped.await();
     return 0;
-  }
-
-  private TlsSettings tls() {
-    if (tlsCert == null && tlsKey == null) {
-      if (tlsClientCa != null) {
-        throw new IllegalArgumentException("--tls-client-ca needs --tls-cert and --tls-key");
-      }
-      return null;
-    }
-    if (tlsCert == null || tlsKey == null) {
-      throw new IllegalArgumentException("--tls-cert and --tls-key go together: give both");
-    }
-    return new TlsSettings(tlsCert, tlsKey, tlsClientCa);
-  }
-
-  private static boolean loopback(String host) {
-    try {
-      return java.net.InetAddress.getByName(host).isLoopbackAddress();
-    } catch (java.net.UnknownHostException e) {
-      return false;
-    }
-  }
-
-  private ApiKeys apiKeys() {
-    try {
-      if (apiKeyFile != null) {
-        return ApiKeys.fromFile(apiKeyFile);
-      }
-      String env = System.getenv(ApiKeys.ENVIRONMENT_VARIABLE);
-      return env == null || env.isBlank() ? ApiKeys.none() : ApiKeys.fromValue(env);
-    } catch (IOException e) {
-      throw new CliException("cannot read --api-key-file " + apiKeyFile + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static Duration duration(String option, String text) {
-    try {
-      return Durations.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(option + ": " + e.getMessage());
-    }
   }
 }

@@ -38,6 +38,7 @@ final class CodeScanEndpoint implements Route.Handler {
     }
     CodeShieldResult result = codeShield.scan(code.asText(), language == null || language.isNull() ? null : language.asText());
     metrics.codeScans.inc(result.treatment().id());
+    call.audit(result.treatment().id(), result.insecure() ? java.util.List.of("code-shield") : java.util.List.of());
     call.respondJson(200, CodeShieldJson.toJson(result));
   }
 }

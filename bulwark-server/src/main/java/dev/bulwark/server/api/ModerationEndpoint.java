@@ -99,6 +99,8 @@ final class ModerationEndpoint implements Route.Handler {
       one.results().forEach(r -> metrics.moderations.inc(Boolean.toString(r.flagged())));
       i++;
     }
+    boolean flagged = results.stream().anyMatch(ModerationResponse.Result::flagged);
+    call.audit(flagged ? "flagged" : "not_flagged", model == null ? List.of() : List.of(model));
     call.respondJson(200, ModerationJson.write(new ModerationResponse(request.shape(), id, model, results)));
   }
 

@@ -1,5 +1,6 @@
 package dev.bulwark.server.api;
 
+import dev.bulwark.core.Decision;
 import dev.bulwark.core.Firewall;
 import dev.bulwark.core.FirewallResult;
 import dev.bulwark.core.json.ResultJson;
@@ -10,6 +11,7 @@ import dev.bulwark.server.http.Route;
 import dev.bulwark.server.metrics.ServerMetrics;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +45,8 @@ final class ScanEndpoint implements Route.Handler {
         : fw.scanAsync(request.message());
     FirewallResult result = await(pending, call.remainingNanos(), deadline);
     metrics.recordScan(result);
+    call.audit(result.decision().id(), result.decision() == Decision.ALLOW ? List.of() : result.results().stream()
+        .filter(r -> r.decision() == result.decision()).map(r -> r.scanner()).distinct().toList());
     call.respondJson(200, ResultJson.toJson(request.id(), result, ResultJson.Shape.HTTP));
   }
 

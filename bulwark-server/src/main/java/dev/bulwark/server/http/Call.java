@@ -6,17 +6,21 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.core.json.MessageJson;
+import dev.bulwark.server.HttpExchange;
+import dev.bulwark.server.ResponseStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One request being served: its body (already read whole by the transport, within the size limit), its deadline, and
  * the one answer it gets. The answer is collected here and written by the transport; methods keep {@link IOException}
  * in their signatures so endpoints need not care where the bytes go.
  */
-public final class Call {
+public final class Call implements HttpExchange {
   private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MessageJson.MAX_NESTING).build())
       // Two "messages" keys in one object are a client bug or a smuggling attempt, never intent.
@@ -30,6 +34,12 @@ public final class Call {
   private int status;
   private byte[] answer;
   private boolean closeConnection;
+  private String keyId;
+  private String decision;
+  private List<String> decidingScanners = List.of();
+  private ResponseStream stream;
+  private boolean streamEnded;  // guarded by this
+  private volatile long responseBytes;  // written by the route's one thread only
 
   Call(Request request, long deadlineNanos) {
     this.request = request;
@@ -40,7 +50,103 @@ public final class Call {
     return request;
   }
 
+  @Override
+  public String method() {
+    return request.method();
+  }
+
+  @Override
+  public String path() {
+    return request.path();
+  }
+
+  @Override
+  public String header(String name) {
+    return request.header(name);
+  }
+
+  @Override
+  public Optional<String> keyId() {
+    return Optional.ofNullable(keyId);
+  }
+
+  void keyId(String id) {
+    this.keyId = id;
+  }
+
+  @Override
+  public void audit(String outcome, List<String> scanners) {
+    this.decision = outcome;
+    this.decidingScanners = List.copyOf(scanners);
+  }
+
+  /** The outcome an endpoint recorded for the audit log, or null. */
+  String decision() {
+    return decision;
+  }
+
+  List<String> decidingScanners() {
+    return decidingScanners;
+  }
+
+  @Override
+  public ResponseStream startStream(int code, String contentType) {
+    if (status != 0) {
+      throw new IllegalStateException("already answered with " + status);
+    }
+    status = code;
+    headers.put("Content-Type", contentType);
+    headers.put("Cache-Control", "no-cache");
+    headers.put("X-Content-Type-Options", "nosniff");
+    ResponseStream opened = request.channel().open(code, headers, closeConnection || !request.keepAlive());
+    stream = new ResponseStream() {
+      @Override
+      public void write(byte[] bytes) {
+        opened.write(bytes);
+        responseBytes += bytes.length;
+      }
+
+      @Override
+      public void end() {
+        if (endStream()) {
+          opened.end();
+        }
+      }
+    };
+    return stream;
+  }
+
+  /** True the first time only. */
+  private synchronized boolean endStream() {
+    boolean first = !streamEnded;
+    streamEnded = true;
+    return first;
+  }
+
+  /** A stream the route opened and never ended: the connection cannot be reused. */
+  void abortUnendedStream() {
+    if (stream != null && endStream()) {
+      request.channel().abort();
+    }
+  }
+
+  /** Bytes of the answer's body (so far, for a stream). */
+  long responseBytes() {
+    return stream != null ? responseBytes : answer == null ? 0 : answer.length;
+  }
+
+  @Override
+  public boolean clientGone() {
+    return request.channel().clientGone();
+  }
+
+  @Override
+  public void onClientGone(Runnable action) {
+    request.channel().onClientGone(action);
+  }
+
   /** Nanoseconds left before the request's deadline (negative once past it). */
+  @Override
   public long remainingNanos() {
     return deadlineNanos - System.nanoTime();
   }
@@ -51,7 +157,8 @@ public final class Call {
   }
 
   /** The request body (the transport has already refused bodies over the limit with 413). */
-  public byte[] body() throws IOException {
+  @Override
+  public byte[] body() {
     return request.body();
   }
 
@@ -91,7 +198,8 @@ public final class Call {
     respond(code, "application/json", json.getBytes(StandardCharsets.UTF_8));
   }
 
-  public void respond(int code, String contentType, byte[] body) throws IOException {
+  @Override
+  public void respond(int code, String contentType, byte[] body) {
     if (status != 0) {
       throw new IllegalStateException("already answered with " + status);
     }
@@ -114,6 +222,7 @@ public final class Call {
 
   /** The answer given, or null before it. */
   Answer answer() {
-    return status == 0 ? null : new Answer(status, headers, answer, closeConnection || !request.keepAlive());
+    return status == 0 ? null
+        : new Answer(status, headers, answer, closeConnection || !request.keepAlive(), stream != null);
   }
 }

@@ -1,5 +1,6 @@
 package dev.bulwark.server.http;
 
+import dev.bulwark.server.ApiKey;
 import dev.bulwark.server.ApiKeys;
 import dev.bulwark.server.metrics.ServerMetrics;
 import java.io.IOException;
@@ -8,14 +9,15 @@ import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Turns one complete request into its answer: finds the route, enforces draining, API keys and the deadline, runs
- * the route, turns every failure into the JSON error shape, and records the request's metrics. Knows nothing of
- * sockets: the transport reads requests and writes the answers.
+ * Turns one complete request into its answer: finds the route, enforces draining, API keys (their endpoints and
+ * quotas) and the deadline, runs the route, turns every failure into the JSON error shape, and records the request's
+ * metrics and audit line. Knows nothing of sockets: the transport reads requests and writes the answers.
  */
 public final class Dispatcher {
   /** Seconds a rejected client is asked to wait; short, because queues on this server drain in milliseconds. */
@@ -27,9 +29,12 @@ public final class Dispatcher {
   private final ServerMetrics metrics;
   private final AtomicBoolean draining;
   private final Consumer<String> log;
+  private final Quotas quotas = new Quotas();
+  private final AuditLog audit;
 
+  /** @param audit where each API request's audit line goes, or null for none */
   public Dispatcher(List<Route> routeList, ApiKeys keys, ServerMetrics metrics, AtomicBoolean draining,
-      Consumer<String> log) {
+      AuditLog audit, Consumer<String> log) {
     for (Route r : routeList) {
       routes.computeIfAbsent(r.path(), p -> new LinkedHashMap<>()).put(r.method(), r);
     }
@@ -37,6 +42,7 @@ public final class Dispatcher {
     this.metrics = metrics;
     this.draining = draining;
     this.log = log;
+    this.audit = audit;
   }
 
   /** The metrics label of a path: the route's path, or {@code unmatched} (no unbounded label values). */
@@ -69,16 +75,16 @@ public final class Dispatcher {
     Map<String, Route> byMethod = routes.get(request.path());
     String endpoint = byMethod == null ? UNMATCHED : request.path();
     boolean counted = false;
+    Route route = null;
     try {
-      Route route = route(byMethod, call);
+      route = route(byMethod, call);
       if (route.work() && draining.get()) {
         call.closeConnection();
         throw new ApiException(ErrorType.SHUTTING_DOWN, "the server is shutting down; retry on another instance",
             RETRY_AFTER_SECONDS);
       }
-      if (route.authenticated() && !keys.accepts(request.header("Authorization"))) {
-        call.header("WWW-Authenticate", "Bearer realm=\"bulwark\"");
-        throw new ApiException(ErrorType.UNAUTHORIZED, "missing or wrong API key: send 'Authorization: Bearer <key>'");
+      if (route.authenticated() && keys.required()) {
+        admit(route, call);
       }
       if (route.work() && call.remainingNanos() <= 0) {
         throw new ApiException(ErrorType.OVERLOADED,
@@ -103,9 +109,40 @@ public final class Dispatcher {
       if (counted) {
         metrics.inFlight().decrementAndGet();
       }
+      call.abortUnendedStream();
     }
-    record(endpoint, call.status(), accepted);
+    long latency = record(endpoint, call.status(), accepted);
+    if (audit != null && route != null && route.work()) {
+      try {
+        audit.record(call, endpoint, latency);
+      } catch (RuntimeException e) {
+        log.accept("warning: " + e.getMessage());
+      }
+    }
     return call.answer();
+  }
+
+  /** The key the request carries: known, allowed on this endpoint, and within its quota; else 401, 403 or 429. */
+  private void admit(Route route, Call call) {
+    Optional<ApiKey> match = keys.match(call.request().header("Authorization"));
+    if (match.isEmpty()) {
+      call.header("WWW-Authenticate", "Bearer realm=\"bulwark\"");
+      throw new ApiException(ErrorType.UNAUTHORIZED, "missing or wrong API key: send 'Authorization: Bearer <key>'");
+    }
+    ApiKey key = match.get();
+    call.keyId(key.id());
+    if (!key.allows(route.path())) {
+      throw new ApiException(ErrorType.FORBIDDEN, "the API key '" + key.id() + "' may not call " + route.path()
+          + "; it may call " + String.join(", ", new TreeSet<>(key.endpoints())));
+    }
+    long waitNanos = quotas.take(key, System.nanoTime());
+    if (waitNanos > 0) {
+      metrics.rateLimited.inc(key.id());
+      int seconds = (int) Math.max(1, Math.min(3600, (waitNanos + 999_999_999L) / 1_000_000_000L));
+      throw new ApiException(ErrorType.RATE_LIMITED, "the API key '" + key.id() + "' is over its quota of "
+          + key.quota().perSecond() + " requests per second (burst " + key.quota().burst() + "); retry after "
+          + seconds + "s", seconds);
+    }
   }
 
   /**
@@ -119,9 +156,11 @@ public final class Dispatcher {
     return call.answer();
   }
 
-  private void record(String endpoint, int status, long accepted) {
+  private long record(String endpoint, int status, long accepted) {
+    long latency = System.nanoTime() - accepted;
     metrics.requests.inc(endpoint, Integer.toString(status));
-    metrics.latency.observeNanos(System.nanoTime() - accepted, endpoint);
+    metrics.latency.observeNanos(latency, endpoint);
+    return latency;
   }
 
   private Route route(Map<String, Route> byMethod, Call call) {
@@ -149,18 +188,15 @@ public final class Dispatcher {
       return;
     }
     switch (e.type()) {
-      case PAYLOAD_TOO_LARGE, TIMEOUT, OVERLOADED, SHUTTING_DOWN, UNAUTHORIZED, REQUEST_TIMEOUT, HEADERS_TOO_LARGE,
-          URI_TOO_LONG -> metrics.rejected.inc(e.type().id());
+      case PAYLOAD_TOO_LARGE, TIMEOUT, OVERLOADED, SHUTTING_DOWN, UNAUTHORIZED, FORBIDDEN, RATE_LIMITED,
+          REQUEST_TIMEOUT, HEADERS_TOO_LARGE, URI_TOO_LONG -> metrics.rejected.inc(e.type().id());
       default -> { }
     }
     if (e.retryAfterSeconds() > 0) {
       call.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
     }
-    try {
-      call.respondJson(e.type().status(), ErrorJson.of(e.type(), e.getMessage(), e.param(), e.code()));
-    } catch (IOException cannotHappen) {
-      throw new IllegalStateException(cannotHappen);
-    }
+    call.respond(e.type().status(), "application/json", ErrorJson.of(e.type(), e.getMessage(), e.param(), e.code())
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static String excerpt(String s) {

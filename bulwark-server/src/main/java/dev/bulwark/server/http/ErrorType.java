@@ -14,6 +14,8 @@ public enum ErrorType {
    */
   OPENAI_INVALID_REQUEST(400, "invalid_request_error"),
   UNAUTHORIZED(401, "unauthorized"),
+  /** The API key may not call this endpoint (its {@code endpoints=} in the key file). */
+  FORBIDDEN(403, "forbidden"),
   NOT_FOUND(404, "not_found"),
   METHOD_NOT_ALLOWED(405, "method_not_allowed"),
   /** The client did not send its headers, or keep its body moving, within the connection's timeouts. */
@@ -24,6 +26,8 @@ public enum ErrorType {
   URI_TOO_LONG(414, "uri_too_long"),
   /** An {@code Expect} header other than {@code 100-continue}. */
   EXPECTATION_FAILED(417, "expectation_failed"),
+  /** The API key used up its quota ({@code rate=}, {@code burst=} in the key file); retry after {@code Retry-After}. */
+  RATE_LIMITED(429, "rate_limited"),
   /** The headers are larger than the header limit. */
   HEADERS_TOO_LARGE(431, "headers_too_large"),
   /** The work queue is full or the request waited past its deadline in it; retry after {@code Retry-After}. */

@@ -8,8 +8,10 @@ import io.netty.handler.codec.http.HttpHeaders;
  * @param path the decoded path, without the query
  * @param body at most the configured body limit
  * @param keepAlive whether the client wants the connection kept open after the answer
+ * @param channel how to answer it in pieces, if its route wants to
  */
-public record Request(String method, String path, HttpHeaders headers, byte[] body, boolean keepAlive) {
+public record Request(String method, String path, HttpHeaders headers, byte[] body, boolean keepAlive,
+    ResponseChannel channel) {
   public String header(String name) {
     return headers.get(name);
   }

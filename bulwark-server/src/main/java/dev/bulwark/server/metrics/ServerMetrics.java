@@ -19,7 +19,7 @@ public final class ServerMetrics {
       "Time from accepting a request to the end of its answer, queueing included, by endpoint.", "endpoint");
   public final Counter rejected = registry.counter("bulwark_http_rejected_total",
       "Requests refused before doing their work, by reason (overloaded, shutting_down, payload_too_large,"
-          + " unauthorized, timeout, request_timeout, headers_too_large, uri_too_long).", "reason");
+          + " unauthorized, forbidden, rate_limited, timeout, request_timeout, headers_too_large, uri_too_long).", "reason");
   public final Counter limitHits = registry.counter("bulwark_http_limit_hits_total",
       "Connections cut off or refused by a transport limit: header_timeout, body_timeout, idle_timeout,"
           + " request_time, header_size, body_size, max_connections, tls_handshake.", "limit");
@@ -29,6 +29,8 @@ public final class ServerMetrics {
       "Request bytes read and dropped after an early answer (413 and other refusals), so the client reads it.");
   public final Counter clientAborts = registry.counter("bulwark_http_client_aborts_total",
       "Requests whose client disconnected or stopped sending before the answer, by endpoint.", "endpoint");
+  public final Counter rateLimited = registry.counter("bulwark_http_rate_limited_total",
+      "Requests refused with 429 because their API key was over its quota, by key id.", "key");
   public final Counter decisions = registry.counter("bulwark_decisions_total",
       "Firewall decisions returned by /v1/scan.", "decision");
   public final Histogram scannerLatency = registry.latency("bulwark_scanner_duration_seconds",

@@ -5,6 +5,7 @@ import dev.bulwark.server.http.ApiException;
 import dev.bulwark.server.http.Dispatcher;
 import dev.bulwark.server.http.ErrorType;
 import dev.bulwark.server.http.Request;
+import dev.bulwark.server.http.ResponseChannel;
 import dev.bulwark.server.http.WorkerPool;
 import dev.bulwark.server.metrics.ServerMetrics;
 import io.netty.buffer.ByteBuf;
@@ -87,7 +88,10 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
       return;
     }
     if (busy || !pending.isEmpty()) {
+      // Pipelined while a request is worked on. Reading is off then, except during an answer sent in pieces (so a
+      // client that leaves is noticed at once): the first byte it pipelines turns reading off again.
       pending.add(msg);
+      context.channel().config().setAutoRead(false);
       return;
     }
     read(msg);
@@ -186,9 +190,11 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
   private void complete() {
     HttpRequest request = current;
     boolean keepAlive = HttpUtil.isKeepAlive(request);
-    Request r = new Request(request.method().name(), path, request.headers(),
-        bodyLength == body.length ? body : Arrays.copyOf(body, bodyLength), keepAlive);
     boolean http10KeepAlive = keepAlive && request.protocolVersion().equals(HttpVersion.HTTP_1_0);
+    String requestPath = path;
+    Request r = new Request(request.method().name(), path, request.headers(),
+        bodyLength == body.length ? body : Arrays.copyOf(body, bodyLength), keepAlive,
+        new StreamedAnswer(ctx, http10KeepAlive, (f, close) -> answeredInPieces(requestPath, f, close)));
     current = null;
     body = null;
     guard.requestRead();
@@ -207,6 +213,9 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
 
   /** Writes an answer (from any thread); once it is out, the connection reads its next request or closes. */
   private void write(Request r, Answer answer, boolean http10KeepAlive) {
+    if (answer.streamed()) {
+      return; // the route wrote it, and its end moved the connection on (answeredInPieces)
+    }
     ctx.writeAndFlush(Responses.encode(answer, r.head(), http10KeepAlive)).addListener((ChannelFuture f) -> {
       if (!f.isSuccess()) {
         metrics.clientAborts.inc(dispatcher.endpoint(r.path()));
@@ -217,6 +226,18 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
         next();
       }
     });
+  }
+
+  /** The end of an answer sent in pieces is out (or failed): as after a whole answer. */
+  private void answeredInPieces(String requestPath, ChannelFuture f, boolean close) {
+    if (!f.isSuccess()) {
+      metrics.clientAborts.inc(dispatcher.endpoint(requestPath));
+      f.channel().close();
+    } else if (close) {
+      f.channel().close();
+    } else {
+      next();
+    }
   }
 
   /** Reads on: first whatever the client pipelined while the last request was worked on. */
@@ -235,7 +256,7 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
   private void refuse(String requestPath, long declared, ApiException e) {
     busy = true;
     Request r = new Request("POST", requestPath == null ? "" : requestPath, EmptyHttpHeaders.INSTANCE, new byte[0],
-        false);
+        false, ResponseChannel.NONE);
     Answer answer = dispatcher.refuse(r, e, System.nanoTime());
     ChannelFuture written = ctx.writeAndFlush(Responses.encode(answer, false, false));
     long left = declared >= 0 ? Math.max(0, declared - bodyLength) : -1;

@@ -61,7 +61,7 @@ final class Responses {
   }
 
   /** The {@code Date} header, formatted at most once a second. */
-  private static String now() {
+  static String now() {
     long second = System.currentTimeMillis() / 1000;
     CachedDate d = date;
     if (d.second != second) {
