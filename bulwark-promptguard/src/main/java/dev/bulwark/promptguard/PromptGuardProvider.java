@@ -11,7 +11,6 @@ import dev.bulwark.core.Role;
 import dev.bulwark.core.Scanner;
 import dev.bulwark.core.ScannerProvider;
 import dev.bulwark.core.ScannerSettings;
-import dev.bulwark.promptguard.embedded.EmbeddedPromptGuard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -93,7 +92,7 @@ public final class PromptGuardProvider implements ScannerProvider {
         var options = new EmbeddedPromptGuard.Options(preprocess, s.getBoolean("encoder", true), s.getBoolean("cascade", true),
             microBatch, maxWait, threads, spinning, workers);
         model = s.has("head")
-            ? new EmbeddedPromptGuard(dev.bulwark.promptguard.embedded.EmbeddedHead.read(s.getPath("head", null)), options)
+            ? new EmbeddedPromptGuard(dev.bulwark.promptguard.EmbeddedHead.read(s.getPath("head", null)), options)
             : EmbeddedPromptGuard.shipped(options);
         cost = Cost.MODERATE;
       }

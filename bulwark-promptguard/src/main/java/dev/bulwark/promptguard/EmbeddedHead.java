@@ -1,5 +1,6 @@
-package dev.bulwark.promptguard.embedded;
+package dev.bulwark.promptguard;
 
+import dev.bulwark.promptguard.embedded.MetaFeatures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.classifier.ClassifierException;
@@ -124,17 +125,9 @@ public record EmbeddedHead(
 
   static EmbeddedHead fromFile(HeadFile f, Function<String, EncoderDelta> tunedEncoders) {
     ObjectNode m = f.metadata();
-    if (!FORMAT.equals(m.path("format").asText())) {
-      throw new ClassifierException("not a Prompt Guard head (format '" + m.path("format").asText() + "', expected '" + FORMAT + "')");
-    }
-    if (m.path("statistics").size() != TextStatistics.dimension()) {
-      throw new ClassifierException("the head was trained with " + m.path("statistics").size() + " text statistics; this build computes "
-          + TextStatistics.dimension() + ": retrain it with 'bulwark train prompt-guard'");
-    }
-    JsonNode n = m.path("ngrams");
-    HashedNgrams.Config c = new HashedNgrams.Config(n.path("bits").asInt(), n.path("char_min").asInt(), n.path("char_max").asInt(),
-        n.path("word_min").asInt(), n.path("word_max").asInt());
-    HashedNgrams ngrams = new HashedNgrams(c, f.array("ngram.idf"));
+    f.requireHead(FORMAT, "Prompt Guard", "bulwark train prompt-guard");
+    HashedNgrams ngrams = f.ngrams();
+    HashedNgrams.Config c = ngrams.config();
     if (m.has("instruction_shape")) {
       throw new ClassifierException("the head was trained with instruction-shape features, which this build no longer computes"
           + " (they cost recall): retrain it with 'bulwark train prompt-guard'");
@@ -144,13 +137,7 @@ public record EmbeddedHead(
         f.array("lexical.bias"));
     LogisticRegression pieces = new LogisticRegression(c.dimension(), stats, new float[][] {f.array("pieces.weights")},
         f.array("pieces.bias"));
-    Mlp mlp = null;
-    int hidden = m.path("mlp_hidden").asInt(0);
-    if (hidden > 0) {
-      float[] mean = f.array("mlp.mean");
-      float[] b2 = f.array("mlp.b2");
-      mlp = new Mlp(mean.length, hidden, b2.length, mean, f.array("mlp.scale"), f.array("mlp.w1"), f.array("mlp.b1"), f.array("mlp.w2"), b2);
-    }
+    Mlp mlp = f.mlp();
     LogisticRegression metaLexical = new LogisticRegression(0, MetaFeatures.lexicalDimension(),
         new float[][] {f.array("meta_lexical.weights")}, f.array("meta_lexical.bias"));
     LogisticRegression metaFull = f.arrays().containsKey("meta_full.weights")

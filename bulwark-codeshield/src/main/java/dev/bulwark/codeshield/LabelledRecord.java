@@ -1,4 +1,4 @@
-package dev.bulwark.codeshield.eval;
+package dev.bulwark.codeshield;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

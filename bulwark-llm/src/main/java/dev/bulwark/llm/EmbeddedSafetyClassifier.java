@@ -1,5 +1,10 @@
-package dev.bulwark.llm.embedded;
+package dev.bulwark.llm;
 
+import dev.bulwark.llm.embedded.MetaFeatures;
+import dev.bulwark.llm.embedded.PromptEncoder;
+import dev.bulwark.llm.embedded.Sanitised;
+import dev.bulwark.llm.embedded.TextScorer;
+import dev.bulwark.llm.embedded.Turns;
 import dev.bulwark.classifier.TunedEncoder;
 import dev.bulwark.classifier.WindowedEmbedder;
 import dev.bulwark.classifier.runtime.Threading;
@@ -74,7 +79,7 @@ public final class EmbeddedSafetyClassifier implements SafetyClassifier, AutoClo
     }
 
     /** Only what changes the loaded model (not thresholds or exclusions): models with equal keys can be shared. */
-    Object modelKey() {
+  public   Object modelKey() {
       return List.of(threads, microBatch, maxWait);
     }
   }

@@ -1,5 +1,7 @@
-package dev.bulwark.llm.gguf;
+package dev.bulwark.llm;
 
+import dev.bulwark.llm.gguf.NativeLlama;
+import dev.bulwark.llm.gguf.TokenProbe;
 import de.kherud.llama.InferenceParameters;
 import de.kherud.llama.LlamaIterator;
 import de.kherud.llama.LlamaModel;

@@ -1,4 +1,4 @@
-package dev.bulwark.core.json;
+package dev.bulwark.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;

@@ -1,5 +1,10 @@
-package dev.bulwark.promptguard.embedded;
+package dev.bulwark.promptguard;
 
+import dev.bulwark.promptguard.embedded.EncoderBranch;
+import dev.bulwark.promptguard.embedded.EncoderStage;
+import dev.bulwark.promptguard.embedded.LexicalScorer;
+import dev.bulwark.promptguard.embedded.MetaFeatures;
+import dev.bulwark.promptguard.embedded.TunedEncoderStage;
 import dev.bulwark.classifier.NormalisedText;
 import dev.bulwark.classifier.Segmenter;
 import dev.bulwark.classifier.SentenceEncoder;

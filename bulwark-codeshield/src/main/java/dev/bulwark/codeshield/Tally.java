@@ -1,4 +1,4 @@
-package dev.bulwark.codeshield.eval;
+package dev.bulwark.codeshield;
 
 /** Counts for one slice (a language, a CWE, or everything), filled in as records are scored. */
 public final class Tally {

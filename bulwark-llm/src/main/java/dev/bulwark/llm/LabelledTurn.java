@@ -1,4 +1,4 @@
-package dev.bulwark.llm.embedded.train;
+package dev.bulwark.llm;
 
 import dev.bulwark.llm.ChatMessage;
 import java.util.List;

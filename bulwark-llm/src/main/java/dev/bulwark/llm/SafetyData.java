@@ -1,5 +1,8 @@
-package dev.bulwark.llm.embedded.train;
+package dev.bulwark.llm;
 
+import dev.bulwark.llm.embedded.train.ReplyCorpus;
+import dev.bulwark.llm.LabelledTurns;
+import dev.bulwark.llm.LabelledTurn;
 import dev.bulwark.classifier.data.EverydayCorpus;
 import dev.bulwark.classifier.data.BadRows;
 import dev.bulwark.classifier.data.LabelledText;

@@ -1,4 +1,4 @@
-package dev.bulwark.promptguard.eval;
+package dev.bulwark.promptguard;
 
 import dev.bulwark.classifier.metrics.ScoredExample;
 import dev.bulwark.classifier.metrics.SliceReport;

@@ -1,5 +1,8 @@
-package dev.bulwark.promptguard.train;
+package dev.bulwark.promptguard;
 
+import dev.bulwark.promptguard.train.Licences;
+import dev.bulwark.promptguard.train.PieceLabels;
+import dev.bulwark.promptguard.train.TrainingSet;
 import dev.bulwark.classifier.WindowedEmbedder;
 import dev.bulwark.classifier.train.EmbeddingCache;
 import dev.bulwark.classifier.train.CrossFittedTuning;
@@ -24,8 +27,7 @@ import dev.bulwark.classifier.data.LabelledText;
 import dev.bulwark.classifier.data.OrdinarySources;
 import dev.bulwark.classifier.data.BadRows;
 import dev.bulwark.classifier.data.OrdinaryTraffic;
-import dev.bulwark.promptguard.embedded.EmbeddedHead;
-import dev.bulwark.promptguard.embedded.EmbeddedPromptGuard;
+import dev.bulwark.promptguard.EmbeddedPromptGuard;
 import dev.bulwark.promptguard.embedded.EncoderBranch;
 import dev.bulwark.promptguard.embedded.LexicalScorer;
 import dev.bulwark.promptguard.embedded.MetaFeatures;

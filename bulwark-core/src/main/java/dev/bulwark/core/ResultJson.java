@@ -1,5 +1,6 @@
-package dev.bulwark.core.json;
+package dev.bulwark.core;
 
+import dev.bulwark.core.JsonText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bulwark.core.Finding;

@@ -1,4 +1,4 @@
-package dev.bulwark.codeshield.eval;
+package dev.bulwark.codeshield;
 
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package dev.bulwark.llm.embedded;
+package dev.bulwark.llm;
 
+import dev.bulwark.llm.embedded.MetaFeatures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.classifier.ClassifierException;
@@ -169,25 +170,11 @@ public record SafetyHead(
 
   static SafetyHead fromFile(HeadFile f, Function<String, EncoderDelta> tunedEncoders) {
     ObjectNode m = f.metadata();
-    if (!FORMAT.equals(m.path("format").asText())) {
-      throw new ClassifierException("not a Llama Guard head (format '" + m.path("format").asText() + "', expected '" + FORMAT + "')");
-    }
-    if (m.path("statistics").size() != TextStatistics.dimension()) {
-      throw new ClassifierException("the head was trained with " + m.path("statistics").size() + " text statistics; this build computes "
-          + TextStatistics.dimension() + ": retrain it with 'bulwark train llama-guard'");
-    }
-    JsonNode n = m.path("ngrams");
-    HashedNgrams.Config c = new HashedNgrams.Config(n.path("bits").asInt(), n.path("char_min").asInt(), n.path("char_max").asInt(),
-        n.path("word_min").asInt(), n.path("word_max").asInt());
-    HashedNgrams ngrams = new HashedNgrams(c, f.array("ngram.idf"));
+    f.requireHead(FORMAT, "Llama Guard", "bulwark train llama-guard");
+    HashedNgrams ngrams = f.ngrams();
+    HashedNgrams.Config c = ngrams.config();
     int stats = TextStatistics.dimension();
-    Mlp mlp = null;
-    int hidden = m.path("mlp_hidden").asInt(0);
-    if (hidden > 0) {
-      float[] mean = f.array("mlp.mean");
-      float[] b2 = f.array("mlp.b2");
-      mlp = new Mlp(mean.length, hidden, b2.length, mean, f.array("mlp.scale"), f.array("mlp.w1"), f.array("mlp.b1"), f.array("mlp.w2"), b2);
-    }
+    Mlp mlp = f.mlp();
     EncoderDelta tuned = m.hasNonNull("tuned_encoder") ? tunedEncoders.apply(m.get("tuned_encoder").asText()) : null;
     boolean enc = mlp != null || tuned != null;
     int embedding = mlp != null ? mlp.inputs() : tuned != null ? tuned.head().dimension() : 0;

@@ -1,9 +1,10 @@
-package dev.bulwark.core.batch;
+package dev.bulwark.core;
 
+import dev.bulwark.core.batch.BatchInput;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.Firewall;
 import dev.bulwark.core.Role;
-import dev.bulwark.core.json.ResultJson;
+import dev.bulwark.core.ResultJson;
 import java.util.concurrent.CompletableFuture;
 
 /**

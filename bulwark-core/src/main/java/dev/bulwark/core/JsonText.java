@@ -1,4 +1,4 @@
-package dev.bulwark.core.json;
+package dev.bulwark.core;
 
 /** Makes any Java string writable as JSON text: lone surrogates (valid in Java, not in UTF-8) become U+FFFD. */
 public final class JsonText {

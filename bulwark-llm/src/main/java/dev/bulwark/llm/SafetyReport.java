@@ -1,11 +1,10 @@
-package dev.bulwark.llm.embedded.eval;
+package dev.bulwark.llm;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.classifier.metrics.ScoredExample;
 import dev.bulwark.classifier.metrics.SliceReport;
-import dev.bulwark.llm.embedded.train.SafetyData;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -168,7 +167,7 @@ public final class SafetyReport {
   }
 
   /** The attributes a report reads, for one labelled row and the codes the detector named. */
-  public static Map<String, String> attributes(dev.bulwark.llm.embedded.train.LabelledTurn r, List<String> codes) {
+  public static Map<String, String> attributes(dev.bulwark.llm.LabelledTurn r, List<String> codes) {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("label", r.label());
     m.put("category", r.category());

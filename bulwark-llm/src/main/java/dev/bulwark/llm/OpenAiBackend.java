@@ -1,5 +1,6 @@
-package dev.bulwark.llm.openai;
+package dev.bulwark.llm;
 
+import dev.bulwark.llm.openai.ImageInliner;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -437,7 +438,7 @@ public final class OpenAiBackend implements LlmBackend {
   }
 
   /** Collects a body up to a size limit, failing early past it. */
-  static final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
+  public static final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
     static final class TooLarge extends IOException {
       private static final long serialVersionUID = 1L;
 
@@ -451,7 +452,7 @@ public final class OpenAiBackend implements LlmBackend {
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private java.util.concurrent.Flow.Subscription subscription;
 
-    LimitedBodySubscriber(int limit) {
+    public LimitedBodySubscriber(int limit) {
       this.limit = limit;
     }
 

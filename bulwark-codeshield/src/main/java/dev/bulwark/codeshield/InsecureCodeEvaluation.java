@@ -1,5 +1,6 @@
-package dev.bulwark.codeshield.eval;
+package dev.bulwark.codeshield;
 
+import dev.bulwark.codeshield.EvaluationReport;
 import dev.bulwark.codeshield.CodeShield;
 import dev.bulwark.codeshield.CodeShieldResult;
 import dev.bulwark.codeshield.Issue;

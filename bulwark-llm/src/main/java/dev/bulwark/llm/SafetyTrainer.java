@@ -1,5 +1,10 @@
-package dev.bulwark.llm.embedded.train;
+package dev.bulwark.llm;
 
+import dev.bulwark.llm.embedded.train.HandwrittenConversations;
+import dev.bulwark.llm.embedded.train.ReplyCorpus;
+import dev.bulwark.llm.embedded.train.ReplyModels;
+import dev.bulwark.llm.SafetyData;
+import dev.bulwark.llm.LabelledTurn;
 import dev.bulwark.classifier.TunedEncoder;
 import dev.bulwark.classifier.WindowedEmbedder;
 import dev.bulwark.classifier.runtime.Threading;
@@ -26,12 +31,11 @@ import dev.bulwark.classifier.train.CrossValidation;
 import dev.bulwark.classifier.data.OrdinarySources;
 import dev.bulwark.classifier.data.BadRows;
 import dev.bulwark.llm.LlamaGuardVersion;
-import dev.bulwark.llm.embedded.EmbeddedSafetyClassifier;
+import dev.bulwark.llm.EmbeddedSafetyClassifier;
 import dev.bulwark.llm.embedded.MetaFeatures;
-import dev.bulwark.llm.embedded.SafetyHead;
 import dev.bulwark.llm.embedded.Sanitised;
 import dev.bulwark.llm.embedded.TextScorer;
-import dev.bulwark.llm.embedded.eval.SafetyReport;
+import dev.bulwark.llm.SafetyReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -477,7 +481,7 @@ public final class SafetyTrainer {
     return new LogisticRegression(sparse, dense, w, new float[outputs]);
   }
 
-  static List<Integer> indices(int[] fold, int f, boolean inFold) {
+  public static List<Integer> indices(int[] fold, int f, boolean inFold) {
     List<Integer> out = new ArrayList<>();
     for (int i = 0; i < fold.length; i++) {
       if ((fold[i] == f) == inFold) {
@@ -487,7 +491,7 @@ public final class SafetyTrainer {
     return out;
   }
 
-  static List<Integer> range(int n) {
+  public static List<Integer> range(int n) {
     List<Integer> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       out.add(i);

@@ -1,5 +1,9 @@
-package dev.bulwark.promptguard.corpus;
+package dev.bulwark.promptguard;
 
+import dev.bulwark.promptguard.corpus.ContentPools;
+import dev.bulwark.promptguard.corpus.Disguise;
+import dev.bulwark.promptguard.corpus.DocumentKind;
+import dev.bulwark.promptguard.corpus.Fillers;
 import dev.bulwark.classifier.data.LabelledText;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.bulwark.llm.gguf;
+package dev.bulwark.llm;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;

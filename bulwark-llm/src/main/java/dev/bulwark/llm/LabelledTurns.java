@@ -1,5 +1,6 @@
-package dev.bulwark.llm.embedded.train;
+package dev.bulwark.llm;
 
+import dev.bulwark.llm.LabelledTurn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
