@@ -6,7 +6,7 @@ import dev.bulwark.llm.LlamaGuardPrompt;
 import dev.bulwark.llm.LlamaGuardVersion;
 import dev.bulwark.llm.LlmRequest;
 import dev.bulwark.llm.LlmResponse;
-import dev.bulwark.llm.gguf.GgufBackend;
+import dev.bulwark.llm.GgufBackend;
 import dev.bulwark.llm.gguf.SyntheticGguf;
 import java.io.IOException;
 import java.nio.file.Files;

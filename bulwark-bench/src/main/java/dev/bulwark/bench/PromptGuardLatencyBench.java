@@ -1,7 +1,7 @@
 package dev.bulwark.bench;
 
 import dev.bulwark.promptguard.Verdict;
-import dev.bulwark.promptguard.embedded.EmbeddedPromptGuard;
+import dev.bulwark.promptguard.EmbeddedPromptGuard;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

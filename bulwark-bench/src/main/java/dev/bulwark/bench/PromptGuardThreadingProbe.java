@@ -1,6 +1,6 @@
 package dev.bulwark.bench;
 
-import dev.bulwark.promptguard.embedded.EmbeddedPromptGuard;
+import dev.bulwark.promptguard.EmbeddedPromptGuard;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

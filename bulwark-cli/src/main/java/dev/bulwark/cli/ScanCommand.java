@@ -4,7 +4,7 @@ import dev.bulwark.core.Firewall;
 import dev.bulwark.core.FirewallResult;
 import dev.bulwark.core.Message;
 import dev.bulwark.core.Role;
-import dev.bulwark.core.json.ResultJson;
+import dev.bulwark.core.ResultJson;
 import java.io.PrintWriter;
 import java.util.Set;
 import java.util.concurrent.Callable;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.llm.ChatMessage;
-import dev.bulwark.llm.embedded.EmbeddedSafetyClassifier;
-import dev.bulwark.llm.embedded.SafetyHead;
+import dev.bulwark.llm.EmbeddedSafetyClassifier;
+import dev.bulwark.llm.SafetyHead;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import dev.bulwark.codeshield.rules.Rule;
 import dev.bulwark.codeshield.rules.RuleEngine;
 import dev.bulwark.codeshield.rules.RuleLoader;
 import dev.bulwark.codeshield.syntax.SyntaxParser;
-import dev.bulwark.codeshield.text.LineIndex;
+import dev.bulwark.text.LineIndex;
 import dev.bulwark.core.Excerpt;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,7 +85,7 @@ public final class CodeShield {
   }
 
   /** The rules this instance runs, sorted by id. */
-  public List<Rule> rules() {
+  List<Rule> rules() {
     return rules;
   }
 
@@ -139,7 +139,7 @@ public final class CodeShield {
       text = text.substring(0, maxInputChars);
     }
     FencedBlocks.Split split = FencedBlocks.split(text);
-    LineIndex lines = new LineIndex(text);
+    LineIndex lines = LineIndex.of(text);
     List<Issue> issues = new ArrayList<>();
     Set<Language> languages = new LinkedHashSet<>();
     boolean agnosticOnly = false;
@@ -190,7 +190,7 @@ public final class CodeShield {
     if (prose.isBlank()) {
       return new CodeShieldResult(false, Treatment.IGNORE, List.of(), List.of(), false, notes);
     }
-    LineIndex lines = new LineIndex(prose);
+    LineIndex lines = LineIndex.of(prose);
     CodeBlock whole = new CodeBlock(prose, 0, null, false, true);
     List<Issue> issues = new ArrayList<>();
     for (RawFinding f : engine.run(prose, null, notes::add)) {
@@ -272,7 +272,7 @@ public final class CodeShield {
     private Builder() {}
 
     /** Replaces the built-in rules. */
-    public Builder rules(List<Rule> rules) {
+    Builder rules(List<Rule> rules) {
       this.rules = List.copyOf(rules);
       return this;
     }

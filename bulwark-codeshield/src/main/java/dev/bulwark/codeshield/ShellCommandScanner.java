@@ -6,7 +6,7 @@ import dev.bulwark.codeshield.extract.CodeBlock;
 import dev.bulwark.codeshield.extract.FencedBlocks;
 import dev.bulwark.codeshield.shell.ShellRisk;
 import dev.bulwark.codeshield.shell.ShellRules;
-import dev.bulwark.codeshield.text.LineIndex;
+import dev.bulwark.text.LineIndex;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.Excerpt;
 import dev.bulwark.core.Finding;
@@ -68,7 +68,7 @@ public final class ShellCommandScanner extends OutputScanner {
       for (String script : commandArguments(call)) {
         scanned = true;
         for (ShellRisk r : ShellRules.check(script)) {
-          LineIndex lines = new LineIndex(script);
+          LineIndex lines = LineIndex.of(script);
           findings.add(new Finding(r.rule(), r.category(), lines.lineOf(r.offset()), null, null, r.severity(),
               r.message() + " (tool call " + Excerpt.of(call.name(), 40) + ")"));
           decision = stricter(decision, r.decision());
@@ -78,7 +78,7 @@ public final class ShellCommandScanner extends OutputScanner {
     }
     String content = message.content();
     if (!content.isBlank()) {
-      LineIndex lines = new LineIndex(content);
+      LineIndex lines = LineIndex.of(content);
       for (Script s : scripts(content, message.attribute(Message.LANGUAGE))) {
         scanned = true;
         for (ShellRisk r : ShellRules.check(s.text())) {

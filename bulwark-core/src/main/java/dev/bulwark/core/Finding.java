@@ -32,7 +32,7 @@ public record Finding(
 
   /** A finding over {@code [start, end)}, its line looked up in a prebuilt index (for scanners that report many). */
   public static Finding at(
-      String rule, String category, dev.bulwark.core.text.LineIndex lines, int start, int end, Severity severity,
+      String rule, String category, dev.bulwark.text.LineIndex lines, int start, int end, Severity severity,
       String message) {
     return new Finding(rule, category, lines.lineOf(start), start, end, severity, message);
   }

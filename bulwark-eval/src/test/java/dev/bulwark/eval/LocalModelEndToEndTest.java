@@ -10,7 +10,7 @@ import dev.bulwark.eval.data.FieldCheck;
 import dev.bulwark.eval.data.Records;
 import dev.bulwark.llm.LocalModelServer;
 import dev.bulwark.llm.TinyModel;
-import dev.bulwark.llm.gguf.GgufBackend;
+import dev.bulwark.llm.GgufBackend;
 import dev.bulwark.llm.gguf.SyntheticGguf;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

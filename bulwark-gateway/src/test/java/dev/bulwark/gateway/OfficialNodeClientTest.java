@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.bulwark.core.Firewall;
 import dev.bulwark.core.FirewallConfig;
 import dev.bulwark.llm.LocalModelServer;
-import dev.bulwark.llm.gguf.GgufBackend;
+import dev.bulwark.llm.GgufBackend;
 import dev.bulwark.llm.gguf.SyntheticGguf;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

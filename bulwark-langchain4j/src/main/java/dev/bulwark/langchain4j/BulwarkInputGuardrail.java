@@ -6,7 +6,7 @@ import dev.bulwark.core.FirewallResult;
 import dev.bulwark.core.Message;
 import dev.bulwark.core.Trace;
 import dev.bulwark.langchain4j.internal.ChatHistory;
-import dev.bulwark.langchain4j.internal.Verdicts;
+import dev.bulwark.langchain4j.internal.GuardrailPolicy;
 import dev.langchain4j.guardrail.InputGuardrail;
 import dev.langchain4j.guardrail.InputGuardrailRequest;
 import dev.langchain4j.guardrail.InputGuardrailResult;
@@ -14,7 +14,6 @@ import dev.langchain4j.rag.AugmentationResult;
 import dev.langchain4j.rag.content.Content;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -34,9 +33,7 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public class BulwarkInputGuardrail implements InputGuardrail {
-  private final Firewall firewall;
-  private final ReviewPolicy reviewPolicy;
-  private final Consumer<FirewallResult> listener;
+  private final GuardrailPolicy policy;
 
   /** For {@code @InputGuardrails(BulwarkInputGuardrail.class)}: uses {@link BulwarkGuardrails#firewall()}. */
   public BulwarkInputGuardrail() {
@@ -49,27 +46,29 @@ public class BulwarkInputGuardrail implements InputGuardrail {
 
   /** @param listener receives every verdict that is not allow (also reviews let through by {@link ReviewPolicy#ALLOW}) */
   public BulwarkInputGuardrail(Firewall firewall, ReviewPolicy reviewPolicy, Consumer<FirewallResult> listener) {
-    this.firewall = Objects.requireNonNull(firewall, "firewall");
-    this.reviewPolicy = Objects.requireNonNull(reviewPolicy, "reviewPolicy");
-    this.listener = Objects.requireNonNull(listener, "listener");
+    this(new GuardrailPolicy(firewall, reviewPolicy, listener));
   }
 
-  public BulwarkInputGuardrail withReviewPolicy(ReviewPolicy policy) {
-    return new BulwarkInputGuardrail(firewall, policy, listener);
+  private BulwarkInputGuardrail(GuardrailPolicy policy) {
+    this.policy = policy;
   }
 
-  public BulwarkInputGuardrail withListener(Consumer<FirewallResult> newListener) {
-    return new BulwarkInputGuardrail(firewall, reviewPolicy, newListener);
+  public BulwarkInputGuardrail withReviewPolicy(ReviewPolicy reviewPolicy) {
+    return new BulwarkInputGuardrail(policy.withReviewPolicy(reviewPolicy));
+  }
+
+  public BulwarkInputGuardrail withListener(Consumer<FirewallResult> listener) {
+    return new BulwarkInputGuardrail(policy.withListener(listener));
   }
 
   @Override
   public InputGuardrailResult validate(InputGuardrailRequest request) {
     List<Message> history = ChatHistory.of(request.requestParams().chatMemory());
     Message user = Message.user(userText(request));
-    FirewallResult verdict = firewall.scan(user, Trace.of(history));
+    FirewallResult verdict = policy.firewall().scan(user, Trace.of(history));
     if (verdict.decision() == Decision.ALLOW) {
       verdict = retrievedContent(request.requestParams().augmentationResult(), history, user);
-      if (verdict == null || verdict.decision() == Decision.ALLOW) {
+      if (verdict == null) {
         return success();
       }
       return outcome(verdict, "retrieved content");
@@ -104,7 +103,7 @@ public class BulwarkInputGuardrail implements InputGuardrail {
       if (c.textSegment() == null) {
         continue;
       }
-      FirewallResult r = firewall.scan(Message.tool(c.textSegment().text()), trace);
+      FirewallResult r = policy.firewall().scan(Message.tool(c.textSegment().text()), trace);
       if (r.decision() != Decision.ALLOW) {
         return r;
       }
@@ -113,16 +112,7 @@ public class BulwarkInputGuardrail implements InputGuardrail {
   }
 
   private InputGuardrailResult outcome(FirewallResult verdict, String what) {
-    listener.accept(verdict);
-    String message = Verdicts.describe(what, verdict);
-    FirewallVerdictException cause = new FirewallVerdictException(message, verdict);
-    if (verdict.decision() == Decision.BLOCK) {
-      return fatal(message, cause);
-    }
-    return switch (reviewPolicy) {
-      case FATAL -> fatal(message, cause);
-      case FAILURE -> failure(message, cause);
-      case ALLOW -> success();
-    };
+    return policy.outcome(verdict, what, this::success, this::failure, this::fatal);
   }
+
 }

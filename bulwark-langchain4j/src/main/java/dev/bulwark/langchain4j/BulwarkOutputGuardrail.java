@@ -7,14 +7,13 @@ import dev.bulwark.core.Message;
 import dev.bulwark.core.Role;
 import dev.bulwark.core.Trace;
 import dev.bulwark.langchain4j.internal.ChatHistory;
-import dev.bulwark.langchain4j.internal.Verdicts;
+import dev.bulwark.langchain4j.internal.GuardrailPolicy;
 import dev.langchain4j.guardrail.GuardrailRequestParams;
 import dev.langchain4j.guardrail.OutputGuardrail;
 import dev.langchain4j.guardrail.OutputGuardrailRequest;
 import dev.langchain4j.guardrail.OutputGuardrailResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -29,9 +28,7 @@ import java.util.function.Consumer;
  * double the cost of every refusal.
  */
 public class BulwarkOutputGuardrail implements OutputGuardrail {
-  private final Firewall firewall;
-  private final ReviewPolicy reviewPolicy;
-  private final Consumer<FirewallResult> listener;
+  private final GuardrailPolicy policy;
 
   /** For {@code @OutputGuardrails(BulwarkOutputGuardrail.class)}: uses {@link BulwarkGuardrails#firewall()}. */
   public BulwarkOutputGuardrail() {
@@ -43,37 +40,26 @@ public class BulwarkOutputGuardrail implements OutputGuardrail {
   }
 
   public BulwarkOutputGuardrail(Firewall firewall, ReviewPolicy reviewPolicy, Consumer<FirewallResult> listener) {
-    this.firewall = Objects.requireNonNull(firewall, "firewall");
-    this.reviewPolicy = Objects.requireNonNull(reviewPolicy, "reviewPolicy");
-    this.listener = Objects.requireNonNull(listener, "listener");
+    this(new GuardrailPolicy(firewall, reviewPolicy, listener));
   }
 
-  public BulwarkOutputGuardrail withReviewPolicy(ReviewPolicy policy) {
-    return new BulwarkOutputGuardrail(firewall, policy, listener);
+  private BulwarkOutputGuardrail(GuardrailPolicy policy) {
+    this.policy = policy;
   }
 
-  public BulwarkOutputGuardrail withListener(Consumer<FirewallResult> newListener) {
-    return new BulwarkOutputGuardrail(firewall, reviewPolicy, newListener);
+  public BulwarkOutputGuardrail withReviewPolicy(ReviewPolicy reviewPolicy) {
+    return new BulwarkOutputGuardrail(policy.withReviewPolicy(reviewPolicy));
+  }
+
+  public BulwarkOutputGuardrail withListener(Consumer<FirewallResult> listener) {
+    return new BulwarkOutputGuardrail(policy.withListener(listener));
   }
 
   @Override
   public OutputGuardrailResult validate(OutputGuardrailRequest request) {
     Message answer = ChatHistory.assistant(request.responseFromLLM().aiMessage());
-    FirewallResult verdict = firewall.scan(answer, Trace.of(context(request.requestParams(), answer)));
-    if (verdict.decision() == Decision.ALLOW) {
-      return success();
-    }
-    listener.accept(verdict);
-    String message = Verdicts.describe("model's answer", verdict);
-    FirewallVerdictException cause = new FirewallVerdictException(message, verdict);
-    if (verdict.decision() == Decision.BLOCK) {
-      return fatal(message, cause);
-    }
-    return switch (reviewPolicy) {
-      case FATAL -> fatal(message, cause);
-      case FAILURE -> failure(message, cause);
-      case ALLOW -> success();
-    };
+    FirewallResult verdict = policy.firewall().scan(answer, Trace.of(context(request.requestParams(), answer)));
+    return policy.outcome(verdict, "model's answer", this::success, this::failure, this::fatal);
   }
 
   /** The conversation before the answer: memory (without the answer, if already stored), else the user turn. */

@@ -2,7 +2,7 @@ package dev.bulwark.langchain4j;
 
 import dev.bulwark.llm.LocalModelServer;
 import dev.bulwark.llm.TinyModel;
-import dev.bulwark.llm.gguf.GgufBackend;
+import dev.bulwark.llm.GgufBackend;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.listener.ChatModelRequestContext;

@@ -1,12 +1,11 @@
 package dev.bulwark.llm;
 
+import dev.bulwark.llm.sharing.SharedInstances;
 import dev.bulwark.core.ConfigException;
 import dev.bulwark.core.ConfigNode;
 import dev.bulwark.core.Durations;
 import dev.bulwark.core.FirewallConfig;
 import dev.bulwark.core.ScannerSettings;
-import dev.bulwark.llm.gguf.GgufBackend;
-import dev.bulwark.llm.openai.OpenAiBackend;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +47,7 @@ public final class LlmBackends {
   private static final Set<String> OPENAI_KEYS = Set.of("type", "base-url", "model", "api-key-env", "raw-prompts",
       "images", "inline-images", "max-retries", "retry-backoff", "connect-timeout");
   private static final Set<String> GGUF_KEYS = Set.of("type", "model", "threads", "context");
-  private static final Map<String, Shared> SHARED = new LinkedHashMap<>();
+  private static final SharedInstances<String, GgufBackend> SHARED = new SharedInstances<>(GgufBackend::close);
 
   private LlmBackends() {}
 
@@ -154,19 +153,14 @@ public final class LlmBackends {
     }
     Gguf g = (Gguf) spec;
     String key = g.model().toAbsolutePath().normalize() + "|" + g.threads() + "|" + g.contextSize();
-    synchronized (SHARED) {
-      Shared shared = SHARED.get(key);
-      if (shared == null) {
-        try {
-          shared = new Shared(key, GgufBackend.open(g.name(), g.model(), g.threads(), g.contextSize()));
-        } catch (LlmException e) {
-          throw new ConfigException(g.location(), "backends." + g.name() + ": " + e.getMessage());
-        }
-        SHARED.put(key, shared);
+    var lease = SHARED.acquire(key, k -> {
+      try {
+        return GgufBackend.open(g.name(), g.model(), g.threads(), g.contextSize());
+      } catch (LlmException e) {
+        throw new ConfigException(g.location(), "backends." + g.name() + ": " + e.getMessage());
       }
-      shared.users++;
-      return new SharedHandle(shared, g.name());
-    }
+    });
+    return new SharedHandle(lease, g.name());
   }
 
   /**
@@ -199,25 +193,13 @@ public final class LlmBackends {
     }).orElse(FirewallConfig.DEFAULT_DEADLINE);
   }
 
-  private static final class Shared {
-    final String key;
-    final GgufBackend backend;
-    int users;
-
-    Shared(String key, GgufBackend backend) {
-      this.key = key;
-      this.backend = backend;
-    }
-  }
-
   /** One user's share of an in-process model. */
   private static final class SharedHandle implements LlmBackend {
-    private final Shared shared;
+    private final SharedInstances<String, GgufBackend>.Lease lease;
     private final String name;
-    private boolean closed;
 
-    SharedHandle(Shared shared, String name) {
-      this.shared = shared;
+    SharedHandle(SharedInstances<String, GgufBackend>.Lease lease, String name) {
+      this.lease = lease;
       this.name = name;
     }
 
@@ -228,12 +210,12 @@ public final class LlmBackends {
 
     @Override
     public String describe() {
-      return shared.backend.describe();
+      return lease.get().describe();
     }
 
     @Override
     public LlmResponse complete(LlmRequest request) {
-      return shared.backend.complete(request);
+      return lease.get().complete(request);
     }
 
     @Override
@@ -243,21 +225,12 @@ public final class LlmBackends {
 
     @Override
     public Optional<TokenScoring> tokenScoring() {
-      return shared.backend.tokenScoring();
+      return lease.get().tokenScoring();
     }
 
     @Override
     public void close() {
-      synchronized (SHARED) {
-        if (closed) {
-          return;
-        }
-        closed = true;
-        if (--shared.users == 0) {
-          SHARED.remove(shared.key);
-          shared.backend.close();
-        }
-      }
+      lease.close();
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.bulwark.llm;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.bulwark.llm.gguf.GgufBackend;
 import dev.bulwark.llm.server.OpenAiRoutes;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -3,7 +3,6 @@ package dev.bulwark.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bulwark.llm.gguf.GgufBackend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +99,7 @@ class LlamaGuardTest {
   @Test
   void llamaGuard4ImagesTravelAsContentPartsAndVerdictOnlyScoresSaySo() throws Exception {
     try (ScriptedChatServer server = new ScriptedChatServer(body -> "\n\nunsafe\nS9")) {
-      var backend = new dev.bulwark.llm.openai.OpenAiBackend(dev.bulwark.llm.openai.OpenAiBackend.Settings
+      var backend = new dev.bulwark.llm.OpenAiBackend(dev.bulwark.llm.OpenAiBackend.Settings
           .of("vision", server.baseUrl(), "meta-llama/Llama-Guard-4-12B").withImages(true, false));
       LlamaGuard g = new LlamaGuard(backend, LlamaGuardPolicy.defaults(LlamaGuardVersion.LLAMA_GUARD_4)
           .excluding(java.util.Set.of("S6")), LlamaGuard.Options.defaults());
@@ -123,7 +122,7 @@ class LlamaGuardTest {
   void providersThatRefuseLogprobsAreAskedAgainWithout() throws Exception {
     try (ScriptedChatServer server = new ScriptedChatServer(body -> "safe")) {
       server.refuseLogprobs = true;
-      var backend = new dev.bulwark.llm.openai.OpenAiBackend(dev.bulwark.llm.openai.OpenAiBackend.Settings
+      var backend = new dev.bulwark.llm.OpenAiBackend(dev.bulwark.llm.OpenAiBackend.Settings
           .of("groq", server.baseUrl(), "llama-guard-4-12b"));
       LlamaGuard g = new LlamaGuard(backend, LlamaGuardPolicy.defaults(LlamaGuardVersion.LLAMA_GUARD_4), LlamaGuard.Options.defaults());
       assertThat(g.assess(List.of(ChatMessage.user("hi"))).flagged()).isFalse();

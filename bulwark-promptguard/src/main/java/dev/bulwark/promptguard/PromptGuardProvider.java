@@ -10,8 +10,6 @@ import dev.bulwark.core.ScannerProvider;
 import dev.bulwark.core.ScannerSettings;
 import dev.bulwark.core.ScannerSpec;
 import dev.bulwark.core.Setting;
-import dev.bulwark.promptguard.embedded.EmbeddedHead;
-import dev.bulwark.promptguard.embedded.EmbeddedPromptGuard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -6,7 +6,7 @@ import dev.bulwark.core.FailureMode;
 import dev.bulwark.core.Role;
 import dev.bulwark.core.ScannerSpec;
 import dev.bulwark.core.Setting;
-import dev.bulwark.promptguard.embedded.EmbeddedPromptGuard;
+import dev.bulwark.promptguard.EmbeddedPromptGuard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;

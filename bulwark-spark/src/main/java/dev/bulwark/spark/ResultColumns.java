@@ -3,7 +3,7 @@ package dev.bulwark.spark;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.FirewallResult;
 import dev.bulwark.core.Status;
-import dev.bulwark.core.json.ResultJson;
+import dev.bulwark.core.ResultJson;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;

@@ -3,7 +3,7 @@ package dev.bulwark.spark;
 import dev.bulwark.core.ConfigException;
 import dev.bulwark.core.Firewall;
 import dev.bulwark.core.Role;
-import dev.bulwark.core.batch.BatchLineScan;
+import dev.bulwark.core.BatchLineScan;
 import dev.bulwark.spark.internal.ExecutorFirewalls;
 import dev.bulwark.spark.internal.OrderedWindow;
 import java.io.IOException;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.core.ConfigException;
 import dev.bulwark.core.Firewall;
 import dev.bulwark.core.Role;
-import dev.bulwark.core.batch.BatchLineScan;
+import dev.bulwark.core.BatchLineScan;
 import dev.bulwark.spark.internal.ExecutorFirewalls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.bulwark.springai;
 
 import dev.bulwark.llm.LocalModelServer;
-import dev.bulwark.llm.gguf.GgufBackend;
+import dev.bulwark.llm.GgufBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,8 +1,11 @@
 package dev.bulwark.classifier.head;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.classifier.ClassifierException;
+import dev.bulwark.classifier.features.HashedNgrams;
+import dev.bulwark.classifier.features.TextStatistics;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -37,6 +40,41 @@ public record HeadFile(ObjectNode metadata, Map<String, float[]> arrays) {
 
   public static ObjectNode newMetadata() {
     return JSON.createObjectNode();
+  }
+
+  /**
+   * Checks the parts every trained head shares: its {@code format} (a head of {@code what}, e.g. "Prompt Guard") and
+   * the number of text statistics it was trained with; {@code retrain} is the command that rebuilds it.
+   */
+  public void requireHead(String format, String what, String retrain) {
+    if (!format.equals(metadata.path("format").asText())) {
+      throw new ClassifierException("not a " + what + " head (format '" + metadata.path("format").asText() + "', expected '"
+          + format + "')");
+    }
+    if (metadata.path("statistics").size() != TextStatistics.dimension()) {
+      throw new ClassifierException("the head was trained with " + metadata.path("statistics").size()
+          + " text statistics; this build computes " + TextStatistics.dimension() + ": retrain it with '" + retrain + "'");
+    }
+  }
+
+  /** The hashed n-gram features the head was trained on: their configuration and IDF weights. */
+  public HashedNgrams ngrams() {
+    JsonNode n = metadata.path("ngrams");
+    HashedNgrams.Config c = new HashedNgrams.Config(n.path("bits").asInt(), n.path("char_min").asInt(),
+        n.path("char_max").asInt(), n.path("word_min").asInt(), n.path("word_max").asInt());
+    return new HashedNgrams(c, array("ngram.idf"));
+  }
+
+  /** The head's MLP over encoder embeddings, or null when it was trained without one. */
+  public Mlp mlp() {
+    int hidden = metadata.path("mlp_hidden").asInt(0);
+    if (hidden <= 0) {
+      return null;
+    }
+    float[] mean = array("mlp.mean");
+    float[] b2 = array("mlp.b2");
+    return new Mlp(mean.length, hidden, b2.length, mean, array("mlp.scale"), array("mlp.w1"), array("mlp.b1"),
+        array("mlp.w2"), b2);
   }
 
   public float[] array(String name) {

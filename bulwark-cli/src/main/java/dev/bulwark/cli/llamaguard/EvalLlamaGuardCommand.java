@@ -15,10 +15,11 @@ import dev.bulwark.core.ScannerSettings;
 import dev.bulwark.core.Status;
 import dev.bulwark.core.Trace;
 import dev.bulwark.llm.ChatMessage;
-import dev.bulwark.llm.embedded.eval.SafetyReport;
-import dev.bulwark.llm.embedded.train.LabelledTurn;
-import dev.bulwark.llm.embedded.train.LabelledTurns;
-import dev.bulwark.llm.scanners.LlamaGuardScannerProvider;
+import dev.bulwark.llm.SafetyReport;
+import dev.bulwark.llm.LabelledTurn;
+import dev.bulwark.llm.LabelledTurns;
+import dev.bulwark.core.ScannerProvider;
+import dev.bulwark.core.ScannerRegistry;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ import java.util.List;
 import java.util.Map;
 import dev.bulwark.classifier.data.EverydayCorpus;
 import dev.bulwark.classifier.metrics.FlagRates;
-import dev.bulwark.llm.embedded.train.SafetyData;
+import dev.bulwark.llm.SafetyData;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -98,15 +99,17 @@ public final class EvalLlamaGuardCommand implements Callable<Integer> {
       throw new UsageException(inputs.isEmpty() && !everydayTest ? "give --input FILE or --everyday-test" : "--input: no rows in " + inputs);
     }
     ScannerSettings settings = settings();
+    ScannerProvider provider = ScannerRegistry.discover().find("llama-guard").orElseThrow();
     double t;
     try {
-      t = LlamaGuardScannerProvider.threshold(settings);
+      // the threshold these settings give, or the one llama-guard's spec declares
+      t = ((Number) settings.get(provider.spec().setting("threshold").orElseThrow())).doubleValue();
     } catch (ConfigException e) {
       throw new CliException(e.getMessage(), e);
     }
     Scanner scanner;
     try {
-      scanner = new LlamaGuardScannerProvider().create(settings);
+      scanner = provider.create(settings);
     } catch (ConfigException e) {
       throw new CliException(e.getMessage(), e);
     }

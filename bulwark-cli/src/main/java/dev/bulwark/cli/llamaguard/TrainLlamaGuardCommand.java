@@ -7,17 +7,17 @@ import dev.bulwark.classifier.metrics.ScoredExample;
 import dev.bulwark.cli.CliException;
 import dev.bulwark.cli.ExitCodes;
 import dev.bulwark.cli.UsageException;
-import dev.bulwark.llm.embedded.eval.SafetyReport;
-import dev.bulwark.llm.embedded.train.LabelledTurns;
-import dev.bulwark.llm.embedded.train.SafetyTrainer;
+import dev.bulwark.llm.SafetyReport;
+import dev.bulwark.llm.LabelledTurns;
+import dev.bulwark.llm.SafetyTrainer;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import dev.bulwark.classifier.data.LabelledText;
 import dev.bulwark.classifier.data.OrdinarySources;
 import dev.bulwark.classifier.metrics.FlagRates;
 import dev.bulwark.llm.ChatMessage;
-import dev.bulwark.llm.embedded.EmbeddedSafetyClassifier;
-import dev.bulwark.llm.embedded.train.LabelledTurn;
+import dev.bulwark.llm.EmbeddedSafetyClassifier;
+import dev.bulwark.llm.LabelledTurn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
       "bulwark-llm/src/main/resources/dev/bulwark/llm/embedded/ to ship it), training-report.json, oof-scores.jsonl",
       "(cross-validated scores of every training row) and heldout-replies.jsonl (generated conversations never trained",
       "on). Prints the out-of-fold report and the held-out reply report. The n-gram L2 penalty (--l2) defaults to " + SafetyTrainer.DEFAULT_L2 + ".",
-      "With --fine-tune, the encoder stage is a fine-tuned MiniLM written beside the head as " + dev.bulwark.llm.embedded.SafetyHead.TUNED_ENCODER_FILE + "."
+      "With --fine-tune, the encoder stage is a fine-tuned MiniLM written beside the head as " + dev.bulwark.llm.SafetyHead.TUNED_ENCODER_FILE + "."
     })
 public final class TrainLlamaGuardCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -145,7 +145,7 @@ public final class TrainLlamaGuardCommand implements Callable<Integer> {
     stdout.print(report.format(result.handwrittenScores()));
     stdout.printf("%nhead: %s (%d bytes)%n", head, Files.size(head));
     if (result.head().tunedEncoder() != null) {
-      Path delta = out.resolve(dev.bulwark.llm.embedded.SafetyHead.TUNED_ENCODER_FILE);
+      Path delta = out.resolve(dev.bulwark.llm.SafetyHead.TUNED_ENCODER_FILE);
       stdout.printf("tuned encoder: %s (%d bytes; ship it beside the head)%n", delta, Files.size(delta));
     }
     return ExitCodes.OK;

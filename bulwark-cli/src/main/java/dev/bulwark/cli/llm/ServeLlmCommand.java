@@ -4,7 +4,7 @@ import dev.bulwark.cli.CliException;
 import dev.bulwark.cli.UsageException;
 import dev.bulwark.llm.LlmException;
 import dev.bulwark.llm.LocalModelServer;
-import dev.bulwark.llm.gguf.GgufBackend;
+import dev.bulwark.llm.GgufBackend;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -16,8 +16,8 @@ import dev.bulwark.core.ScannerSettings;
 import dev.bulwark.core.Trace;
 import dev.bulwark.promptguard.PromptGuardProvider;
 import dev.bulwark.promptguard.PromptGuardScanner;
-import dev.bulwark.promptguard.embedded.EmbeddedPromptGuard;
-import dev.bulwark.promptguard.eval.EvaluationReport;
+import dev.bulwark.promptguard.EmbeddedPromptGuard;
+import dev.bulwark.promptguard.EvaluationReport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,8 +81,8 @@ public final class EvalPromptGuardCommand implements java.util.concurrent.Callab
     List<LabelledText> rows;
     String name;
     if (toolOutputTest) {
-      var corpus = new dev.bulwark.promptguard.corpus.ToolOutputCorpus();
-      rows = new ArrayList<>(corpus.generate(dev.bulwark.promptguard.corpus.ToolOutputCorpus.Split.TEST, docs, seed));
+      var corpus = new dev.bulwark.promptguard.ToolOutputCorpus();
+      rows = new ArrayList<>(corpus.generate(dev.bulwark.promptguard.ToolOutputCorpus.Split.TEST, docs, seed));
       rows.addAll(corpus.handwritten());
       name = "held-out tool outputs (seed " + seed + ")";
     } else {

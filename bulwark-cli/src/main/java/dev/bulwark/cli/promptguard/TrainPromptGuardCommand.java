@@ -4,14 +4,14 @@ import dev.bulwark.cli.CliException;
 import dev.bulwark.cli.ExitCodes;
 import dev.bulwark.classifier.ClassifierException;
 import dev.bulwark.classifier.metrics.ScoredExample;
-import dev.bulwark.promptguard.corpus.ToolOutputCorpus;
+import dev.bulwark.promptguard.ToolOutputCorpus;
 import dev.bulwark.classifier.data.LabelledData;
 import dev.bulwark.classifier.data.LabelledText;
 import dev.bulwark.classifier.data.OrdinarySources;
 import dev.bulwark.classifier.metrics.FlagRates;
-import dev.bulwark.promptguard.embedded.EmbeddedPromptGuard;
-import dev.bulwark.promptguard.eval.EvaluationReport;
-import dev.bulwark.promptguard.train.PromptGuardTrainer;
+import dev.bulwark.promptguard.EmbeddedPromptGuard;
+import dev.bulwark.promptguard.EvaluationReport;
+import dev.bulwark.promptguard.PromptGuardTrainer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -120,7 +120,7 @@ public final class TrainPromptGuardCommand implements Callable<Integer> {
     stdout.println("Out-of-fold scores of the training rows (cascade; no row scored by a model that saw it):");
     stdout.println(EvaluationReport.format(result.outOfFold(), result.head().threshold()));
     stdout.printf("head: %s (%d bytes)%n", head, Files.size(head));
-    Path delta = out.resolve(dev.bulwark.promptguard.embedded.EmbeddedHead.TUNED_ENCODER_FILE);
+    Path delta = out.resolve(dev.bulwark.promptguard.EmbeddedHead.TUNED_ENCODER_FILE);
     if (result.head().tunedEncoder() != null) {
       stdout.printf("tuned encoder: %s (%d bytes; ship it beside the head)%n", delta, Files.size(delta));
     }

@@ -2,7 +2,7 @@ package dev.bulwark.codeshield.rules;
 
 import dev.bulwark.codeshield.Language;
 import dev.bulwark.codeshield.taint.TaintBlock;
-import dev.bulwark.codeshield.text.LineIndex;
+import dev.bulwark.text.LineIndex;
 import dev.bulwark.codeshield.text.SourceMask;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -26,7 +26,7 @@ final class BlockText {
   BlockText(SourceMask mask, Function<String, GatedPattern> compiler) {
     this.mask = mask;
     this.compiler = compiler;
-    this.lines = new LineIndex(mask.original());
+    this.lines = LineIndex.of(mask.original());
   }
 
   SourceMask mask() {

@@ -1,6 +1,6 @@
 package dev.bulwark.codeshield.rules;
 
-import dev.bulwark.codeshield.text.LineIndex;
+import dev.bulwark.text.LineIndex;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

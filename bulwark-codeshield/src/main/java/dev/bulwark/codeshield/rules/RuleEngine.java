@@ -7,7 +7,7 @@ import dev.bulwark.codeshield.syntax.StructuralQuery;
 import dev.bulwark.codeshield.syntax.SyntaxParser;
 import dev.bulwark.codeshield.syntax.SyntaxTree;
 import dev.bulwark.codeshield.text.LexicalSyntax;
-import dev.bulwark.codeshield.text.LineIndex;
+import dev.bulwark.text.LineIndex;
 import dev.bulwark.codeshield.text.SourceMask;
 import dev.bulwark.codeshield.taint.TaintAnalysis;
 import dev.bulwark.codeshield.taint.TaintFlow;

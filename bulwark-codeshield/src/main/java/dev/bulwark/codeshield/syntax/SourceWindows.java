@@ -1,6 +1,6 @@
 package dev.bulwark.codeshield.syntax;
 
-import dev.bulwark.codeshield.text.LineIndex;
+import dev.bulwark.text.LineIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.bulwark.codeshield.taint;
 
 import dev.bulwark.codeshield.Language;
-import dev.bulwark.codeshield.text.LineIndex;
+import dev.bulwark.text.LineIndex;
 import java.util.ArrayList;
 import java.util.List;
 

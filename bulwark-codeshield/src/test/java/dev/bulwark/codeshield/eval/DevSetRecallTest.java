@@ -1,5 +1,8 @@
 package dev.bulwark.codeshield.eval;
 
+import dev.bulwark.codeshield.LabelledRecord;
+import dev.bulwark.codeshield.InsecureCodeEvaluation;
+import dev.bulwark.codeshield.EvaluationReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

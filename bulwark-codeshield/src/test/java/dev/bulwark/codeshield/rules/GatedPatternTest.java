@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.codeshield.Language;
 import dev.bulwark.codeshield.text.LexicalSyntax;
-import dev.bulwark.codeshield.text.LineIndex;
+import dev.bulwark.text.LineIndex;
 import dev.bulwark.codeshield.text.SourceMask;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ class GatedPatternTest {
     Pattern p = Pattern.compile("(?<![\\w.])call\\(\\s*\\w+,\\s*\\w+,\\s*shell=True[^\\n]*\\n[\\s\\S]{0,2000}?done", Pattern.MULTILINE);
     String text = "x = 1\ncall(\n  a,\n  b, shell=True)\n" + "y = 2\n".repeat(200) + "done\nother.call(a, b, shell=True)\n";
     LiteralIndex index = new LiteralIndex(text, new PairIndex(text));
-    LineIndex lines = new LineIndex(text);
+    LineIndex lines = LineIndex.of(text);
     assertThat(gated(GatedPattern.of(p), text, index, lines)).isEqualTo(plain(p, text)).hasSize(1);
   }
 
@@ -55,7 +55,7 @@ class GatedPatternTest {
   void aPatternAnchoredAtTheTextStartIsTriedEverywhere() {
     Pattern p = Pattern.compile("\\A(?![\\s\\S]*?\\$q\\s*=)[\\s\\S]*?'\"\\s*\\.", Pattern.MULTILINE);
     String text = "a\nb\nc\nd\ne\n$x = \"v = '\" . $v . \"'\";\n";
-    LineIndex lines = new LineIndex(text);
+    LineIndex lines = LineIndex.of(text);
     assertThat(gated(GatedPattern.of(p), text, new LiteralIndex(text, new PairIndex(text)), lines))
         .isEqualTo(plain(p, text)).hasSize(1);
   }
@@ -64,7 +64,7 @@ class GatedPatternTest {
   void aCaseSensitivePatternIsGatedByItsLiteralInItsCase() {
     Pattern p = Pattern.compile("\\bAKIA[0-9A-Z]{16}\\b", Pattern.MULTILINE);
     String text = "akia0123456789ABCDEF\nkey = AKIA0123456789ABCDEF\n";
-    LineIndex lines = new LineIndex(text);
+    LineIndex lines = LineIndex.of(text);
     assertThat(gated(GatedPattern.of(p), text, new LiteralIndex(text, new PairIndex(text)), lines)).containsExactly(List.of(27, 47));
   }
 

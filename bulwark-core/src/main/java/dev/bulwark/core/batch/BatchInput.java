@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.core.Message;
 import dev.bulwark.core.Role;
 import dev.bulwark.core.Trace;
-import dev.bulwark.core.json.MessageJson;
+import dev.bulwark.core.MessageJson;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

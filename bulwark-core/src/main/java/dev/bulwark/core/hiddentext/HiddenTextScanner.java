@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
-import dev.bulwark.core.text.LineIndex;
+import dev.bulwark.text.LineIndex;
 
 /**
  * Finds text a human reader cannot see but a model reads: Unicode tag characters (decoded and shown), zero-width

@@ -9,7 +9,7 @@ import dev.bulwark.core.ScanResult;
 import dev.bulwark.core.ScannerSettings;
 import dev.bulwark.core.TextRuleScanner;
 import dev.bulwark.core.Trace;
-import dev.bulwark.core.text.LineIndex;
+import dev.bulwark.text.LineIndex;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

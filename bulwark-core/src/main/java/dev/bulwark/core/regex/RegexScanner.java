@@ -11,7 +11,7 @@ import dev.bulwark.core.ScanResult;
 import dev.bulwark.core.ScannerSettings;
 import dev.bulwark.core.TextRuleScanner;
 import dev.bulwark.core.Trace;
-import dev.bulwark.core.text.LineIndex;
+import dev.bulwark.text.LineIndex;
 import dev.bulwark.core.text.LiteralSet;
 import dev.bulwark.text.Span;
 import dev.bulwark.text.TextChain;

@@ -20,7 +20,7 @@ import dev.bulwark.eval.data.Records;
 import dev.bulwark.eval.report.HtmlReport;
 import dev.bulwark.eval.score.InsecureCodeCheck;
 import dev.bulwark.llm.LlmBackend;
-import dev.bulwark.llm.openai.OpenAiBackend;
+import dev.bulwark.llm.OpenAiBackend;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,9 +1,10 @@
 package dev.bulwark.llm.embedded;
 
+import dev.bulwark.llm.SafetyHead;
+import dev.bulwark.llm.EmbeddedSafetyClassifier;
+import dev.bulwark.llm.sharing.SharedInstances;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One loaded embedded classifier per head and runtime settings, shared by everything in the process that asks for
@@ -11,27 +12,16 @@ import java.util.Map;
  * gets its own thresholds and exclusions; the model is closed when the last lease is.
  */
 public final class SharedClassifiers {
-  private static final Map<Object, Entry> SHARED = new HashMap<>();
-
-  private static final class Entry {
-    final Object key;
-    final EmbeddedSafetyClassifier model;
-    int users;
-
-    Entry(Object key, EmbeddedSafetyClassifier model) {
-      this.key = key;
-      this.model = model;
-    }
-  }
+  private static final SharedInstances<Object, EmbeddedSafetyClassifier> SHARED =
+      new SharedInstances<>(EmbeddedSafetyClassifier::close);
 
   /** A classifier view over a shared model; closing it releases the model. */
   public static final class Lease implements AutoCloseable {
-    private final Entry entry;
+    private final SharedInstances<Object, EmbeddedSafetyClassifier>.Lease model;
     private final EmbeddedSafetyClassifier classifier;
-    private boolean closed;
 
-    private Lease(Entry entry, EmbeddedSafetyClassifier classifier) {
-      this.entry = entry;
+    private Lease(SharedInstances<Object, EmbeddedSafetyClassifier>.Lease model, EmbeddedSafetyClassifier classifier) {
+      this.model = model;
       this.classifier = classifier;
     }
 
@@ -41,16 +31,7 @@ public final class SharedClassifiers {
 
     @Override
     public void close() {
-      synchronized (SHARED) {
-        if (closed) {
-          return;
-        }
-        closed = true;
-        if (--entry.users == 0) {
-          SHARED.remove(entry.key);
-          entry.model.close();
-        }
-      }
+      model.close();
     }
   }
 
@@ -63,16 +44,11 @@ public final class SharedClassifiers {
    */
   public static Lease acquire(Path headFile, EmbeddedSafetyClassifier.Options options) {
     Object key = List.of(headFile == null ? "shipped" : headFile.toAbsolutePath().normalize().toString(), options.modelKey());
-    synchronized (SHARED) {
-      Entry e = SHARED.get(key);
-      if (e == null) {
-        SafetyHead head = headFile == null ? SafetyHead.shipped() : SafetyHead.read(headFile);
-        e = new Entry(key, new EmbeddedSafetyClassifier(head, options));
-        SHARED.put(key, e);
-      }
-      e.users++;
-      return new Lease(e, e.model.withOptions(options));
-    }
+    var model = SHARED.acquire(key, k -> {
+      SafetyHead head = headFile == null ? SafetyHead.shipped() : SafetyHead.read(headFile);
+      return new EmbeddedSafetyClassifier(head, options);
+    });
+    return new Lease(model, model.get().withOptions(options));
   }
 
   /** Whether the jar carries a trained head (the embedded default can run). */

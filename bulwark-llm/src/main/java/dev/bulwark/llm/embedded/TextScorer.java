@@ -1,5 +1,6 @@
 package dev.bulwark.llm.embedded;
 
+import dev.bulwark.llm.SafetyHead;
 import dev.bulwark.classifier.features.SparseVector;
 import dev.bulwark.classifier.features.TextStatistics;
 import java.util.ArrayList;

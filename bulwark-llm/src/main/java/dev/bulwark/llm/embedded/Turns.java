@@ -13,9 +13,9 @@ import java.util.List;
  * @param judged the judged turn's text
  * @param request for an Agent turn the user turn before it ("" when there is none), null for a User turn
  */
-record Turns(String role, String judged, String request) {
+public record Turns(String role, String judged, String request) {
 
-  static Turns of(List<ChatMessage> conversation) {
+  public static Turns of(List<ChatMessage> conversation) {
     List<ChatMessage> kept = new ArrayList<>();
     for (ChatMessage m : conversation) {
       if (m.role().equals("user") || m.role().equals("assistant")) {

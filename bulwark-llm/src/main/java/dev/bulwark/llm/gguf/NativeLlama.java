@@ -12,14 +12,14 @@ import java.util.Deque;
  * would corrupt the JSON that {@code bulwark scan --format json} prints there, so standard output points at standard
  * error while the class initialises. llama.cpp's own log is kept in a small ring so load errors can quote it.
  */
-final class NativeLlama {
+public final class NativeLlama {
   private static final int KEPT_LINES = 40;
   private static final Deque<String> RECENT = new ArrayDeque<>();
   private static boolean loaded;
 
   private NativeLlama() {}
 
-  static synchronized void load() {
+  public static synchronized void load() {
     if (loaded) {
       return;
     }
@@ -61,7 +61,7 @@ final class NativeLlama {
   }
 
   /** The last warning or error line llama.cpp logged, or an empty string. */
-  static String lastProblem() {
+  public static String lastProblem() {
     synchronized (RECENT) {
       return RECENT.isEmpty() ? "" : RECENT.peekLast();
     }

@@ -1,5 +1,6 @@
 package dev.bulwark.llm.gguf;
 
+import dev.bulwark.llm.GgufBackend;
 import de.kherud.llama.InferenceParameters;
 import de.kherud.llama.LlamaModel;
 import dev.bulwark.llm.LlmException;
@@ -22,9 +23,9 @@ import java.util.Map;
  * <p>Consequence, documented for users: probabilities are normalised over the candidates compared (the top-k tokens
  * found, or the given candidates), not over the whole vocabulary.
  */
-final class TokenProbe {
+public final class TokenProbe {
   /** The most alternatives per position {@link #logprobs} measures. */
-  static final int MAX_TOP = 5;
+  public static final int MAX_TOP = 5;
   private static final float BOOST = 100f;
   private static final float EXCLUDE = -1000f;
   private static final double RANGE = 32.0;
@@ -34,7 +35,7 @@ final class TokenProbe {
   private final int vocabularySize;
   private Map<String, List<Integer>> idsByText;
 
-  TokenProbe(LlamaModel model, int vocabularySize) {
+  public TokenProbe(LlamaModel model, int vocabularySize) {
     this.model = model;
     this.vocabularySize = vocabularySize;
   }
@@ -91,7 +92,7 @@ final class TokenProbe {
    *
    * @param check throws when the caller's deadline has passed
    */
-  double[] candidateProbabilities(String prompt, List<String> candidates, Runnable check) {
+  public double[] candidateProbabilities(String prompt, List<String> candidates, Runnable check) {
     int n = candidates.size();
     int[] ids = new int[n];
     String[] pieces = new String[n];
@@ -134,7 +135,7 @@ final class TokenProbe {
    * Log probabilities of generated tokens: at each position the top alternatives are found by excluding the winners
    * one by one, and their gaps to the leader measured by bisection.
    */
-  List<TokenLogprob> logprobs(String prompt, List<String> generated, int top, Runnable check) {
+  public List<TokenLogprob> logprobs(String prompt, List<String> generated, int top, Runnable check) {
     List<TokenLogprob> out = new ArrayList<>();
     StringBuilder context = new StringBuilder(prompt);
     int wanted = Math.max(top, 2);

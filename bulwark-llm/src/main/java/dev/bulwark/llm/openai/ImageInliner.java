@@ -1,5 +1,6 @@
 package dev.bulwark.llm.openai;
 
+import dev.bulwark.llm.OpenAiBackend;
 import dev.bulwark.llm.LlmException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,17 +20,17 @@ import java.util.concurrent.TimeoutException;
  * reason, within the call's deadline. Off by default: fetching URLs found in user content is a server-side request
  * the operator must choose.
  */
-final class ImageInliner {
+public final class ImageInliner {
   static final int MAX_IMAGE_BYTES = 20 << 20;
   private static final Duration MAX_FETCH = Duration.ofSeconds(10);
 
   private final HttpClient http;
 
-  ImageInliner(HttpClient http) {
+  public ImageInliner(HttpClient http) {
     this.http = http;
   }
 
-  String inline(String url, long deadlineNanos) {
+  public String inline(String url, long deadlineNanos) {
     String lower = url.toLowerCase(Locale.ROOT);
     if (lower.startsWith("data:")) {
       return url;

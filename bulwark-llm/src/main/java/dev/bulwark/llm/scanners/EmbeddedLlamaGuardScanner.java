@@ -14,7 +14,7 @@ import dev.bulwark.core.Trace;
 import dev.bulwark.llm.ChatMessage;
 import dev.bulwark.llm.HazardCategory;
 import dev.bulwark.llm.SafetyAssessment;
-import dev.bulwark.llm.embedded.EmbeddedSafetyClassifier;
+import dev.bulwark.llm.EmbeddedSafetyClassifier;
 import dev.bulwark.llm.embedded.SharedClassifiers;
 import java.util.ArrayList;
 import java.util.List;

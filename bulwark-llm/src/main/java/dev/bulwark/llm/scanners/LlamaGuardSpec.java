@@ -8,7 +8,7 @@ import dev.bulwark.core.ScannerSpec;
 import dev.bulwark.core.Setting;
 import dev.bulwark.llm.LlamaGuard;
 import dev.bulwark.llm.LlamaGuardVersion;
-import dev.bulwark.llm.embedded.EmbeddedSafetyClassifier;
+import dev.bulwark.llm.EmbeddedSafetyClassifier;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.bulwark.llm.LlmException;
 import dev.bulwark.llm.LlmRequest;
 import dev.bulwark.llm.LlmResponse;
 import dev.bulwark.llm.TokenLogprob;
-import dev.bulwark.llm.gguf.GgufBackend;
+import dev.bulwark.llm.GgufBackend;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package dev.bulwark.llm.embedded;
 
+import dev.bulwark.llm.EmbeddedSafetyClassifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

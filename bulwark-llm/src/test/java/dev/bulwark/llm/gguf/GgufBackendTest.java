@@ -1,5 +1,6 @@
 package dev.bulwark.llm.gguf;
 
+import dev.bulwark.llm.GgufBackend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

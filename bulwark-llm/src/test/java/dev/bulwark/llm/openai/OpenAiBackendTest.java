@@ -1,5 +1,6 @@
 package dev.bulwark.llm.openai;
 
+import dev.bulwark.llm.OpenAiBackend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

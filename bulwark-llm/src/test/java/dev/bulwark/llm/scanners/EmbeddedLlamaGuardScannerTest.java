@@ -16,7 +16,7 @@ import dev.bulwark.core.Trace;
 import dev.bulwark.llm.Moderation;
 import dev.bulwark.llm.ModerationJson;
 import dev.bulwark.llm.ModerationResponse;
-import dev.bulwark.llm.embedded.EmbeddedSafetyClassifier;
+import dev.bulwark.llm.EmbeddedSafetyClassifier;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

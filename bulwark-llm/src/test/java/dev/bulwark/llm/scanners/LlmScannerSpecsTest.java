@@ -7,7 +7,7 @@ import dev.bulwark.core.ConfigException;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.Role;
 import dev.bulwark.core.ScannerSettings;
-import dev.bulwark.llm.embedded.EmbeddedSafetyClassifier;
+import dev.bulwark.llm.EmbeddedSafetyClassifier;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

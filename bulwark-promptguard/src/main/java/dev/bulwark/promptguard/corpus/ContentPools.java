@@ -16,10 +16,10 @@ import java.util.TreeSet;
  * The hand-written content of the corpus, read from the sectioned text files next to this class:
  * {@code ## <part> <lang> <split>} headers, one item per line, {@code \n} for a line break.
  */
-final class ContentPools {
+public final class ContentPools {
   private final Map<String, List<String>> pools = new TreeMap<>();
 
-  static ContentPools load(String... resources) {
+  public static ContentPools load(String... resources) {
     ContentPools p = new ContentPools();
     for (String r : resources) {
       p.read(r);
@@ -58,17 +58,17 @@ final class ContentPools {
   }
 
   /** Items of a part, language and split; empty when there are none. */
-  List<String> get(String part, String lang, String split) {
+  public List<String> get(String part, String lang, String split) {
     return pools.getOrDefault(part + " " + lang + " " + split, List.of());
   }
 
   /** Every section header, as {@code part lang split}, in sorted order. */
-  Set<String> sections() {
+  public Set<String> sections() {
     return new TreeSet<>(pools.keySet());
   }
 
   /** Languages that have items of {@code part} in {@code split}. */
-  Set<String> languages(String part, String split) {
+  public Set<String> languages(String part, String split) {
     Set<String> out = new TreeSet<>();
     for (String k : pools.keySet()) {
       String[] h = k.split(" ");

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Random;
 
 /** The ways an instruction is hidden inside a document. Each turns the payload text into what gets inserted. */
-enum Disguise {
+public enum Disguise {
   PLAIN,
   HTML_COMMENT,
   HIDDEN_CSS,
@@ -25,11 +25,11 @@ enum Disguise {
   UNICODE_TAGS,
   BRACKETED;
 
-  String id() {
+  public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  String apply(String payload, Random rnd) {
+  public String apply(String payload, Random rnd) {
     return switch (this) {
       case PLAIN -> payload;
       case HTML_COMMENT -> "<!-- " + payload + " -->";
@@ -55,7 +55,7 @@ enum Disguise {
     };
   }
 
-  static String pick(Random rnd, String... options) {
+  public static String pick(Random rnd, String... options) {
     return options[rnd.nextInt(options.length)];
   }
 

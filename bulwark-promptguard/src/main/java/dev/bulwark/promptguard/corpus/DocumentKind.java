@@ -8,7 +8,7 @@ import java.util.Random;
  * Shapes of tool output: what a web fetch, a mail tool, a file reader or an API call returns. Each renders a list of
  * body blocks (paragraphs, or an inserted payload) into a document of that shape.
  */
-enum DocumentKind {
+public enum DocumentKind {
   WEB_PAGE_HTML,
   WEB_PAGE_TEXT,
   EMAIL,
@@ -24,11 +24,11 @@ enum DocumentKind {
   PRODUCT_REVIEWS,
   SUPPORT_TICKET;
 
-  String id() {
+  public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  String render(String title, List<String> blocks, Fillers f, Random rnd) {
+  public String render(String title, List<String> blocks, Fillers f, Random rnd) {
     StringBuilder sb = new StringBuilder();
     switch (this) {
       case WEB_PAGE_HTML -> {

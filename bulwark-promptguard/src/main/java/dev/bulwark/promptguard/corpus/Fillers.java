@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Random;
 
 /** Random names, addresses, amounts and dates for documents and payload slots. */
-final class Fillers {
+public final class Fillers {
   private static final List<String> NAMES = List.of("Anna Keller", "Tom Baker", "Li Wei", "Sofia Rossi", "Jean Martin",
       "Carlos Gómez", "Priya Sharma", "Yuki Tanaka", "Olga Ivanova", "Ahmed Hassan", "Emma Jansen", "Kim Min-jun",
       "Lucas Silva", "Mehmet Yılmaz", "Nguyen Van An", "Fatima Zahra", "Piotr Nowak", "Sara Lindqvist");
@@ -34,7 +34,7 @@ final class Fillers {
     return n + "@" + DOMAINS.get(r.nextInt(DOMAINS.size()));
   }
 
-  String url(Random r) {
+  public String url(Random r) {
     return "https://" + (r.nextBoolean() ? "www." : "") + DOMAINS.get(r.nextInt(DOMAINS.size())) + "/" + Integer.toString(r.nextInt(1 << 20), 36);
   }
 
@@ -74,7 +74,7 @@ final class Fillers {
   }
 
   /** Replaces the {SLOT}s of a payload or sentence. */
-  String fill(String template, Random r) {
+  public String fill(String template, Random r) {
     return template.replace("{EMAIL}", email(r)).replace("{URL}", url(r)).replace("{AMOUNT}", amount(r))
         .replace("{IBAN}", iban(r)).replace("{PATH}", path(r)).replace("{NAME}", name(r)).replace("{PHONE}", phone(r));
   }

@@ -1,7 +1,7 @@
 package dev.bulwark.promptguard.embedded;
 
 /** The cascade's encoder stage: a text's attack logit from a transformer encoder. */
-interface EncoderStage extends AutoCloseable {
+public interface EncoderStage extends AutoCloseable {
   double logit(String text);
 
   /** Texts per encoder call, on average (1 when callers are not batched together). */

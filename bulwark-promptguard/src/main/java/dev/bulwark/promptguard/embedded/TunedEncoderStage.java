@@ -10,10 +10,10 @@ import java.util.List;
  * The encoder stage of a head trained with a fine-tuned MiniLM: the fp32 base patched with the head's delta, on ONNX
  * Runtime, reading the text's first {@link EncoderDelta#maxTokens()} positions as it was tuned.
  */
-final class TunedEncoderStage implements EncoderStage {
+public final class TunedEncoderStage implements EncoderStage {
   private final TunedEncoder encoder;
 
-  TunedEncoderStage(EncoderDelta delta, Threading threads) {
+  public TunedEncoderStage(EncoderDelta delta, Threading threads) {
     this.encoder = TunedEncoder.miniLm(delta, "the Prompt Guard head's tuned encoder", threads);
   }
 

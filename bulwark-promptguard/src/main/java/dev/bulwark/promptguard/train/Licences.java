@@ -1,6 +1,6 @@
 package dev.bulwark.promptguard.train;
 
-import dev.bulwark.promptguard.corpus.ToolOutputCorpus;
+import dev.bulwark.promptguard.ToolOutputCorpus;
 import dev.bulwark.classifier.data.LabelledText;
 
 /**

@@ -12,11 +12,11 @@ import java.util.Map;
  * sentence among ordinary ones. The evidence (the inserted instruction) comes from the row itself (generated
  * documents record it) or, for BIPIA, from the difference between an attacked document and its clean twin.
  */
-final class PieceLabels {
+public final class PieceLabels {
   private PieceLabels() {}
 
   /** The strings that make {@code r} an attack, where known. */
-  static List<String> evidence(LabelledText r, Map<String, LabelledText> byId) {
+  public static List<String> evidence(LabelledText r, Map<String, LabelledText> byId) {
     if (!r.evidence().isEmpty() || !r.malicious()) {
       return r.evidence();
     }
@@ -43,7 +43,7 @@ final class PieceLabels {
     return List.of();
   }
 
-  static int[] label(LabelledText r, String normalised, List<LexicalScorer.Piece> pieces, List<String> evidence,
+  public static int[] label(LabelledText r, String normalised, List<LexicalScorer.Piece> pieces, List<String> evidence,
       TextNormaliser normaliser) {
     int[] labels = new int[pieces.size()];
     if (!r.malicious()) {

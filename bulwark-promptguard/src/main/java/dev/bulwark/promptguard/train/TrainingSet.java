@@ -1,7 +1,7 @@
 package dev.bulwark.promptguard.train;
 
 import dev.bulwark.promptguard.corpus.AdversarialSuffixes;
-import dev.bulwark.promptguard.corpus.ToolOutputCorpus;
+import dev.bulwark.promptguard.ToolOutputCorpus;
 import dev.bulwark.classifier.data.LabelledData;
 import dev.bulwark.classifier.data.LabelledText;
 import dev.bulwark.classifier.data.OrdinarySources;

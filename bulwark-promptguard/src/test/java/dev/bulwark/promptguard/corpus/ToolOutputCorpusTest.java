@@ -1,5 +1,6 @@
 package dev.bulwark.promptguard.corpus;
 
+import dev.bulwark.promptguard.ToolOutputCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.classifier.data.LabelledText;

@@ -1,5 +1,7 @@
 package dev.bulwark.promptguard.embedded;
 
+import dev.bulwark.promptguard.EmbeddedHead;
+import dev.bulwark.promptguard.EmbeddedPromptGuard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;

@@ -1,11 +1,12 @@
 package dev.bulwark.promptguard.train;
 
+import dev.bulwark.promptguard.PromptGuardTrainer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.classifier.data.LabelledData;
 import dev.bulwark.classifier.data.LabelledText;
-import dev.bulwark.promptguard.embedded.EmbeddedHead;
-import dev.bulwark.promptguard.embedded.EmbeddedPromptGuard;
+import dev.bulwark.promptguard.EmbeddedHead;
+import dev.bulwark.promptguard.EmbeddedPromptGuard;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.bulwark.server.api;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.bulwark.core.json.JsonText;
+import dev.bulwark.core.JsonText;
 import dev.bulwark.server.http.Call;
 import java.io.IOException;
 import java.io.StringWriter;

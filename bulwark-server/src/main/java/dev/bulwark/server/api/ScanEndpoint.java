@@ -3,7 +3,7 @@ package dev.bulwark.server.api;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.Firewall;
 import dev.bulwark.core.FirewallResult;
-import dev.bulwark.core.json.ResultJson;
+import dev.bulwark.core.ResultJson;
 import dev.bulwark.server.http.ApiException;
 import dev.bulwark.server.http.Call;
 import dev.bulwark.server.http.ErrorType;

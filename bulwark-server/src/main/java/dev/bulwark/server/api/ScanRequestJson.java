@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.core.Message;
 import dev.bulwark.core.Role;
 import dev.bulwark.core.Trace;
-import dev.bulwark.core.json.MessageJson;
+import dev.bulwark.core.MessageJson;
 import dev.bulwark.server.http.ApiException;
 import dev.bulwark.server.http.ErrorType;
 import java.util.ArrayList;

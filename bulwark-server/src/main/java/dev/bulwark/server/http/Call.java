@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.core.json.MessageJson;
+import dev.bulwark.core.MessageJson;
 import dev.bulwark.server.HttpExchange;
 import dev.bulwark.server.ResponseStream;
 import java.io.IOException;

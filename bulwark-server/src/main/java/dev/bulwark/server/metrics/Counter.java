@@ -6,15 +6,12 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /** A counter family: one monotonically increasing count per combination of label values. */
-public final class Counter implements Metric {
-  private final String name;
-  private final String help;
+public final class Counter extends Metric {
   private final List<String> labelNames;
   private final ConcurrentMap<List<String>, LongAdder> children = new ConcurrentHashMap<>();
 
   Counter(String name, String help, List<String> labelNames) {
-    this.name = name;
-    this.help = help;
+    super(name, help, "counter");
     this.labelNames = List.copyOf(labelNames);
   }
 
@@ -37,22 +34,7 @@ public final class Counter implements Metric {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public String help() {
-    return help;
-  }
-
-  @Override
-  public String type() {
-    return "counter";
-  }
-
-  @Override
-  public void writeSamples(StringBuilder out) {
+  void writeSamples(StringBuilder out) {
     children.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey(Metrics.LABEL_ORDER)).forEach(e -> {
       out.append(name);
       Metric.labels(out, labelNames, e.getKey(), null, null);

@@ -7,20 +7,17 @@ import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
 /** A histogram family of durations in seconds, one set of cumulative buckets per combination of label values. */
-public final class Histogram implements Metric {
+public final class Histogram extends Metric {
   /** From half a millisecond (a rule scan) to ten seconds (an LLM judgement). */
   static final double[] LATENCY_BUCKETS = {
       0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
-  private final String name;
-  private final String help;
   private final List<String> labelNames;
   private final double[] bounds;
   private final ConcurrentMap<List<String>, Child> children = new ConcurrentHashMap<>();
 
   Histogram(String name, String help, List<String> labelNames, double[] bounds) {
-    this.name = name;
-    this.help = help;
+    super(name, help, "histogram");
     this.labelNames = List.copyOf(labelNames);
     this.bounds = bounds.clone();
   }
@@ -40,22 +37,7 @@ public final class Histogram implements Metric {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public String help() {
-    return help;
-  }
-
-  @Override
-  public String type() {
-    return "histogram";
-  }
-
-  @Override
-  public void writeSamples(StringBuilder out) {
+  void writeSamples(StringBuilder out) {
     children.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey(Metrics.LABEL_ORDER)).forEach(e -> {
       Child c = e.getValue();
       long cumulative = 0;

@@ -3,16 +3,32 @@ package dev.bulwark.server.metrics;
 import java.util.List;
 
 /** One metric family as Prometheus shows it: a name, a help line, a type and its samples. */
-interface Metric {
-  String name();
+abstract class Metric {
+  final String name;
+  private final String help;
+  private final String type;
 
-  String help();
+  Metric(String name, String help, String type) {
+    this.name = name;
+    this.help = help;
+    this.type = type;
+  }
+
+  public final String name() {
+    return name;
+  }
+
+  public final String help() {
+    return help;
+  }
 
   /** {@code counter}, {@code gauge} or {@code histogram}. */
-  String type();
+  public final String type() {
+    return type;
+  }
 
   /** Appends the family's sample lines (without HELP/TYPE). */
-  void writeSamples(StringBuilder out);
+  abstract void writeSamples(StringBuilder out);
 
   /** Label names, in order, for the label values a family's children are keyed by. */
   static void labels(StringBuilder out, List<String> names, List<String> values, String extraName, String extraValue) {

@@ -1,5 +1,6 @@
 package dev.bulwark.llm.embedded.train;
 
+import dev.bulwark.llm.LabelledTurn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.llm.ChatMessage;

@@ -1,5 +1,6 @@
 package dev.bulwark.llm.embedded.train;
 
+import dev.bulwark.llm.LabelledTurn;
 import dev.bulwark.llm.ChatMessage;
 import java.io.BufferedReader;
 import java.io.IOException;

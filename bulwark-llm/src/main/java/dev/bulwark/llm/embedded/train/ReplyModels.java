@@ -1,5 +1,7 @@
 package dev.bulwark.llm.embedded.train;
 
+import dev.bulwark.llm.SafetyTrainer;
+import dev.bulwark.llm.LabelledTurn;
 import dev.bulwark.classifier.TextNormaliser;
 import dev.bulwark.classifier.features.HashedNgrams;
 import dev.bulwark.classifier.features.SparseVector;
@@ -10,11 +12,11 @@ import dev.bulwark.classifier.head.LogisticRegressionTrainer;
 import dev.bulwark.classifier.metrics.BinaryMetrics;
 import dev.bulwark.classifier.metrics.ScoredExample;
 import dev.bulwark.classifier.train.CrossValidation;
-import dev.bulwark.llm.embedded.EmbeddedSafetyClassifier;
+import dev.bulwark.llm.EmbeddedSafetyClassifier;
 import dev.bulwark.llm.embedded.MetaFeatures;
 import dev.bulwark.llm.embedded.Sanitised;
 import dev.bulwark.llm.embedded.TextScorer;
-import dev.bulwark.llm.embedded.eval.SafetyReport;
+import dev.bulwark.llm.SafetyReport;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,13 +30,13 @@ import java.util.Map;
  * @param threshold the raw reply probability at the operating point
  * @param outOfFold every conversation's out-of-fold score (calibrated scale)
  */
-record ReplyModels(LogisticRegression refusal, LogisticRegression stack, double threshold, List<ScoredExample> outOfFold) {
+public record ReplyModels(LogisticRegression refusal, LogisticRegression stack, double threshold, List<ScoredExample> outOfFold) {
 
   /**
    * @param requestLogits out-of-fold prompt-model logits of requests the prompt model was trained on (the generated
    *     prompts), by normalised text: a request the prompt model saw is never scored by it
    */
-  static ReplyModels train(List<LabelledTurn> rows, TextScorer scorer, HashedNgrams ngrams, TextNormaliser normaliser,
+  public static ReplyModels train(List<LabelledTurn> rows, TextScorer scorer, HashedNgrams ngrams, TextNormaliser normaliser,
       Map<String, Double> requestLogits, LogisticRegressionTrainer lrTrainer, LogisticRegressionTrainer metaTrainer, int folds,
       long seed, double fpr) {
     int n = rows.size();

@@ -1,5 +1,7 @@
 package dev.bulwark.llm.embedded.train;
 
+import dev.bulwark.llm.LabelledTurns;
+import dev.bulwark.llm.LabelledTurn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

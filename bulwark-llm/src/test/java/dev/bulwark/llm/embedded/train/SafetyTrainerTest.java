@@ -1,13 +1,15 @@
 package dev.bulwark.llm.embedded.train;
 
+import dev.bulwark.llm.SafetyTrainer;
+import dev.bulwark.llm.LabelledTurn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.classifier.metrics.BinaryMetrics;
 import dev.bulwark.classifier.metrics.ScoredExample;
 import dev.bulwark.core.testing.SharedData;
 import dev.bulwark.llm.ChatMessage;
-import dev.bulwark.llm.embedded.EmbeddedSafetyClassifier;
-import dev.bulwark.llm.embedded.SafetyHead;
+import dev.bulwark.llm.EmbeddedSafetyClassifier;
+import dev.bulwark.llm.SafetyHead;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
