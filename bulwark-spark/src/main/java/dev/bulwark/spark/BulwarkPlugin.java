@@ -22,7 +22,8 @@ import org.apache.spark.api.plugin.SparkPlugin;
  * preset) and the scanners in {@value #SCANNERS} (comma-separated, as {@code --scanner}), and hands the text to the
  * executors; a configuration that does not parse stops the application on the driver. The executor side builds the
  * firewall into the JVM's shared instance ({@code ExecutorFirewalls}), which the tasks then use: a job whose
- * {@link FirewallSource} is the same configuration loads its models once, at executor start.
+ * {@link FirewallSource} is the same configuration loads its models once, at executor start. In local mode the
+ * driver's JVM is the executor, and the driver side builds it, so the session does not start.
  */
 public final class BulwarkPlugin implements SparkPlugin {
   /** Spark property: the configuration file the executors build their firewall from. */
@@ -30,6 +31,8 @@ public final class BulwarkPlugin implements SparkPlugin {
   /** Spark property: the scanners every role runs, comma-separated (optional). */
   public static final String SCANNERS = "spark.bulwark.scanners";
 
+  /** The executor id Spark gives the driver's own JVM in local mode. */
+  private static final String LOCAL_EXECUTOR = "driver";
   private static final String YAML = "yaml";
   private static final String SOURCE_NAME = "source";
   private static final String SCANNER_LIST = "scanners";
@@ -39,7 +42,13 @@ public final class BulwarkPlugin implements SparkPlugin {
     return new DriverPlugin() {
       @Override
       public Map<String, String> init(SparkContext sc, PluginContext context) {
-        return describe(source(sc));
+        Map<String, String> handedOver = describe(source(sc));
+        if (sc.isLocal()) {
+          // Local mode: this JVM is the executor. Build here, before the scheduler starts: an executor whose plugin
+          // fails is left half-built by Spark, and its heartbeat thread would end this JVM minutes later.
+          start(LOCAL_EXECUTOR, handedOver);
+        }
+        return handedOver;
       }
     };
   }
@@ -49,7 +58,9 @@ public final class BulwarkPlugin implements SparkPlugin {
     return new ExecutorPlugin() {
       @Override
       public void init(PluginContext context, Map<String, String> extraConf) {
-        start(context.executorID(), extraConf);
+        if (!LOCAL_EXECUTOR.equals(context.executorID())) {
+          start(context.executorID(), extraConf);
+        }
       }
     };
   }

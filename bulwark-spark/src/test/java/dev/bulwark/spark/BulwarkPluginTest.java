@@ -1,6 +1,7 @@
 package dev.bulwark.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.spark.internal.ExecutorFirewalls;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ScanJob with {@link BulwarkPlugin} in local mode, where the driver's JVM is the executor: each run starts and stops
- * its own SparkContext (the JVM's only one), as {@code ./bulwark spark} does.
+ * its own SparkContext (the JVM's only one), as {@code ./bulwark spark} does. The executor side on its own, as a
+ * cluster's executors run it, is called directly.
  */
 class BulwarkPluginTest {
   @TempDir Path dir;
@@ -37,6 +39,15 @@ class BulwarkPluginTest {
     assertThat(message).contains("Bulwark cannot start on executor driver")
         .contains("model directory not found: " + missing).contains(config + ":3:").contains("--files");
     assertThat(output).as("no task ran").doesNotExist();
+
+    // On a cluster the executor side does the same when each executor starts; Spark then logs "Unable to create
+    // executor due to <this message>".
+    FirewallSource source = FirewallSource.yaml(Files.readString(config));
+    assertThatThrownBy(() -> BulwarkPlugin.start("7", BulwarkPlugin.describe(source)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Bulwark cannot start on executor 7: configuration:3:16: scanners.prompt-guard: model"
+            + " directory not found: " + missing)
+        .hasMessageContaining("--archives");
   }
 
   @Test
