@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
@@ -224,14 +223,14 @@ public final class ScanJob {
       int window, ScanCounters counters) {
     Firewall firewall = ExecutorFirewalls.get(source);
     Iterator<Tuple2<String, Long>> inputs = new SkipBlank(lines);
-    return new OrderedWindow<>(inputs, line -> {
-      CompletableFuture<BatchLineScan.Outcome> outcome =
-          BatchLineScan.scanAsync(firewall, line._2() + 1, line._1(), role);
-      return outcome.thenApply(o -> {
-        counters.record(o.decision() == null ? null : o.decision().id(), o.error());
-        return o.json();
-      });
-    }, window);
+    return new OrderedWindow<Tuple2<String, Long>, BatchLineScan.Outcome>(inputs,
+        line -> BatchLineScan.scanAsync(firewall, line._2() + 1, line._1(), role), window)
+        .map(o -> {
+          // Counted on the task's thread (the model scanners complete lines on the firewall's pool): a task's
+          // accumulators are not thread-safe, and updates after the task ends are lost.
+          counters.record(o.decision() == null ? null : o.decision().id(), o.error());
+          return o.json();
+        });
   }
 
   private static void scanParquet(SparkSession spark, Options options, FirewallSource source, ScanCounters counters) {
