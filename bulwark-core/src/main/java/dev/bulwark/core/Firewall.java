@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * LlamaFirewall's orchestrator: scanners per role, run for each message, combined into one decision.
@@ -39,6 +40,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Firewall implements AutoCloseable {
   private static final ScheduledExecutorService DEADLINES = deadlineTimer();
+  /**
+   * The workers of {@link AnswerFeed}s: apart from the scanners' executor, so that a feed waiting for its scanners
+   * never holds a thread a bounded scanner pool needs; idle threads end after a minute.
+   */
+  private static final ExecutorService FEEDS = Executors.newCachedThreadPool(daemonThreads("bulwark-feed"));
 
   private final Map<Role, List<ScannerBinding>> bindings;
   private final boolean shortCircuit;
@@ -194,6 +200,23 @@ public final class Firewall implements AutoCloseable {
     Message bare = new Message(template.role(), "", List.of(), template.attributes());
     return new AnswerStream(bindings.getOrDefault(template.role(), List.of()), bare,
         context == null ? Trace.empty() : context, options, executor, DEADLINES);
+  }
+
+  /**
+   * Starts checking an answer whose producer must not wait for the scanners; see {@link AnswerFeed}. The listener gets
+   * each released piece of text and, last, the step with the verdict, on the feed's worker thread.
+   *
+   * @param template the answer's role and attributes (its content is ignored)
+   * @param context the messages before the answer
+   */
+  public AnswerFeed feed(Message template, Trace context, Consumer<StreamStep> listener) {
+    return feed(template, context, streamOptions, AnswerFeed.DEFAULT_MAX_BACKLOG_CHARS, listener);
+  }
+
+  /** As {@link #feed(Message, Trace, Consumer)}, with these stream options and this bound of the backlog. */
+  public AnswerFeed feed(Message template, Trace context, StreamOptions options, int maxBacklogChars,
+      Consumer<StreamStep> listener) {
+    return new AnswerFeed(stream(template, context, options), FEEDS, maxBacklogChars, listener);
   }
 
   /** The stream options {@link #stream(Message, Trace)} uses (configuration {@code streaming:}). */

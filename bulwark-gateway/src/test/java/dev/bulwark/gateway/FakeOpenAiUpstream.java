@@ -36,6 +36,10 @@ final class FakeOpenAiUpstream implements AutoCloseable {
   volatile CountDownLatch hungUp = new CountDownLatch(1);
   volatile JsonNode lastRequest;
   volatile String lastAuthorization;
+  /** How long to wait before answering at all (headers included): an upstream that does not start. */
+  volatile long stallMillis;
+  /** When set, the next answers stream this content chunk forever (until the client hangs up). */
+  volatile String endlessChunk;
 
   FakeOpenAiUpstream() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -55,6 +59,17 @@ final class FakeOpenAiUpstream implements AutoCloseable {
     lastRequest = JSON.readTree(ex.getRequestBody().readAllBytes());
     lastAuthorization = ex.getRequestHeaders().getFirst("Authorization");
     Script s = script;
+    if (stallMillis > 0) {
+      try {
+        Thread.sleep(stallMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (endlessChunk != null) {
+      endless(ex, endlessChunk);
+      return;
+    }
     if (s.events() == null) {
       send(ex, s.status(), s.wholeBody());
       return;
@@ -72,6 +87,27 @@ final class FakeOpenAiUpstream implements AutoCloseable {
         }
       }
       out.close();
+    } catch (IOException e) {
+      clientHungUp.set(true);
+      hungUp.countDown();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void endless(HttpExchange ex, String content) throws IOException {
+    ex.getResponseHeaders().set("Content-Type", "text/event-stream");
+    ex.sendResponseHeaders(200, 0);
+    OutputStream out = ex.getResponseBody();
+    byte[] event = event(chunk(JSON.createObjectNode().put("content", content).toString(), null));
+    try {
+      out.write(event(chunk("{\"role\":\"assistant\",\"content\":\"\"}", null)));
+      while (true) {
+        out.write(event);
+        out.flush();
+        eventsWritten.incrementAndGet();
+        Thread.sleep(2);
+      }
     } catch (IOException e) {
       clientHungUp.set(true);
       hungUp.countDown();

@@ -125,6 +125,7 @@ class GatewayTest {
   void aBlockedStreamEndsCleanlyWithAnErrorEventAndCancelsTheUpstream() throws Exception {
     String answer = "Here is a fine start. This part is unsafe to show. " + "More words follow here. ".repeat(200);
     upstream.hungUp = new java.util.concurrent.CountDownLatch(1);
+    upstream.eventsWritten.set(0);
     upstream.script = new FakeOpenAiUpstream.Script(200, null, FakeOpenAiUpstream.streamOf(answer, 5, true), 2);
     HttpResponse<String> r = post(gateway, request("Tell me.", true));
     List<String> events = events(r.body());
@@ -252,6 +253,102 @@ class GatewayTest {
       assertThat(in.readLine()).startsWith("data: ");
     } // closing the body drops the connection
     assertThat(upstream.hungUp.await(15, TimeUnit.SECONDS)).as("the upstream request was cancelled").isTrue();
+  }
+
+  @Test
+  void anUpstreamThatDoesNotStartAnsweringIs504() throws Exception {
+    upstream.script = new FakeOpenAiUpstream.Script(200, null, FakeOpenAiUpstream.streamOf("Too late.", 4, true), 0);
+    upstream.stallMillis = 4_000;
+    try (BulwarkGateway impatient = BulwarkGateway.start(GatewaySettings.of(upstream.baseUrl()).withAddress("127.0.0.1", 0)
+        .withUpstreamTimeout(Duration.ofMillis(500)), firewall)) {
+      HttpResponse<String> streamed = post(impatient, request("Hi", true));
+      assertThat(streamed.statusCode()).isEqualTo(504);
+      JsonNode error = JSON.readTree(streamed.body()).path("error");
+      assertThat(error.path("type").asText()).isEqualTo("upstream_error");
+      assertThat(error.path("message").asText()).contains("did not answer within");
+      assertThat(post(impatient, request("Hi", false)).statusCode()).isEqualTo(504);
+    } finally {
+      upstream.stallMillis = 0;
+    }
+  }
+
+  @Test
+  void anErrorEventFromTheUpstreamIsPassedOnAndEndsTheStream() throws Exception {
+    List<byte[]> events = new ArrayList<>(FakeOpenAiUpstream.streamOf("Fine so far. ", 4, false));
+    events.add(FakeOpenAiUpstream.event("{\"error\":{\"message\":\"the model crashed\",\"type\":\"server_error\",\"param\":null,\"code\":null}}"));
+    events.addAll(FakeOpenAiUpstream.streamOf("never shown", 4, true));
+    upstream.script = new FakeOpenAiUpstream.Script(200, null, events, 0);
+    List<String> got = events(post(gateway, request("Hi", true)).body());
+    // Text still held back when the error arrives is not shown: it was never checked to its sentence's end.
+    assertThat("Fine so far. ").startsWith(content(got));
+    assertThat(JSON.readTree(got.get(got.size() - 2)).path("error").path("type").asText()).isEqualTo("server_error");
+    assertThat(got.get(got.size() - 1)).isEqualTo("[DONE]");
+  }
+
+  @Test
+  void aSurrogatePairSplitBetweenTwoChunksIsNeverReleasedHalfway() throws Exception {
+    List<byte[]> events = new ArrayList<>();
+    events.add(FakeOpenAiUpstream.event(FakeOpenAiUpstream.chunk("{\"role\":\"assistant\",\"content\":\"\"}", null)));
+    // JSON escapes put each half of U+1F600 in its own chunk; the first chunk ends a sentence, so release is due.
+    events.add(FakeOpenAiUpstream.event(FakeOpenAiUpstream.chunk("{\"content\":\"Smile. \\ud83d\"}", null)));
+    events.add(FakeOpenAiUpstream.event(FakeOpenAiUpstream.chunk("{\"content\":\"\\ude00 done.\"}", null)));
+    events.add(FakeOpenAiUpstream.event(FakeOpenAiUpstream.chunk("{}", "\"stop\"")));
+    events.add("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+    upstream.script = new FakeOpenAiUpstream.Script(200, null, events, 0);
+    List<String> got = events(post(gateway, request("Hi", true)).body());
+    assertThat(content(got)).isEqualTo("Smile. \ud83d\ude00 done.");
+    for (String e : got.subList(0, got.size() - 1)) {
+      String piece = JSON.readTree(e).path("choices").path(0).path("delta").path("content").asText("");
+      assertThat(piece.isEmpty() || !Character.isHighSurrogate(piece.charAt(piece.length() - 1)))
+          .as("no piece ends between the halves of a pair: %s", e).isTrue();
+    }
+  }
+
+  /** A gateway whose answers may be at most 2,000,000 characters and 2 seconds long; hidden-text checks them. */
+  private static BulwarkGateway limited(Firewall limits) throws InterruptedException {
+    return BulwarkGateway.start(GatewaySettings.of(upstream.baseUrl()).withAddress("127.0.0.1", 0), limits);
+  }
+
+  private static Firewall limits() {
+    return Firewall.fromConfig(FirewallConfig.parse("""
+        streaming:
+          max-answer-chars: 2000000
+          max-answer-time: 2s
+        roles:
+          user: [hidden-text]
+          system: []
+          assistant: [hidden-text]
+          tool: []
+          memory: []
+        """, "limits.yaml"));
+  }
+
+  @Test
+  void aTenMegabyteAnswerIsStoppedAtTheSizeLimitAndTheUpstreamCancelled() throws Exception {
+    upstream.hungUp = new java.util.concurrent.CountDownLatch(1);
+    String tenMegabytes = "Plain words in a very long answer. ".repeat(300_000); // 10,500,000 characters
+    upstream.script = new FakeOpenAiUpstream.Script(200, null, FakeOpenAiUpstream.streamOf(tenMegabytes, 8192, true), 0);
+    try (Firewall fw = limits(); BulwarkGateway g = limited(fw)) {
+      List<String> got = events(post(g, request("Hi", true)).body());
+      assertThat(content(got).length()).isLessThanOrEqualTo(2_000_000).isGreaterThan(1_900_000);
+      assertThat(JSON.readTree(got.get(got.size() - 2)).path("error").path("message").asText()).contains("max-answer-chars");
+      assertThat(got.get(got.size() - 1)).isEqualTo("[DONE]");
+      assertThat(upstream.hungUp.await(15, TimeUnit.SECONDS)).as("the upstream request was cancelled").isTrue();
+    }
+  }
+
+  @Test
+  void anAnswerThatNeverEndsIsStoppedAtTheTimeLimit() throws Exception {
+    upstream.hungUp = new java.util.concurrent.CountDownLatch(1);
+    upstream.endlessChunk = "and on ";
+    try (Firewall fw = limits(); BulwarkGateway g = limited(fw)) {
+      List<String> got = events(post(g, request("Hi", true)).body());
+      assertThat(got.get(got.size() - 2)).contains("max-answer-time");
+      assertThat(got.get(got.size() - 1)).isEqualTo("[DONE]");
+      assertThat(upstream.hungUp.await(15, TimeUnit.SECONDS)).as("the upstream request was cancelled").isTrue();
+    } finally {
+      upstream.endlessChunk = null;
+    }
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.bulwark.core.Role;
 import dev.bulwark.core.ScanResult;
 import dev.bulwark.core.Scanner;
 import dev.bulwark.core.Severity;
+import dev.bulwark.core.StreamMode;
 import dev.bulwark.core.Trace;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,6 +25,13 @@ public final class PromptGuardScanner implements Scanner {
   public static final String NAME = "prompt-guard";
   /** Message attribute that names the text's language (ISO 639-1) and skips the guess. */
   public static final String LANGUAGE = "lang";
+  /**
+   * Characters before each run of completed sentences that a streamed answer's check sees: the sentence or two before
+   * it, so an instruction split across a sentence break is still read together, while a judged piece stays well
+   * inside one 512-token window of the model (each character is read about four times in a stream of short
+   * sentences, against once per prefix when rescanning).
+   */
+  public static final int STREAM_CONTEXT_CHARS = 256;
 
   private final String name;
   private final PromptAttackModel model;
@@ -80,6 +88,12 @@ public final class PromptGuardScanner implements Scanner {
   @Override
   public Cost cost() {
     return cost;
+  }
+
+  /** Each run of completed sentences with {@link #STREAM_CONTEXT_CHARS} before it; release waits for it. */
+  @Override
+  public StreamMode streamMode() {
+    return StreamMode.sentences(STREAM_CONTEXT_CHARS);
   }
 
   @Override

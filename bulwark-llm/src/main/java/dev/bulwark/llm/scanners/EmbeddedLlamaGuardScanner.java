@@ -9,6 +9,7 @@ import dev.bulwark.core.Role;
 import dev.bulwark.core.ScanResult;
 import dev.bulwark.core.Scanner;
 import dev.bulwark.core.Severity;
+import dev.bulwark.core.StreamMode;
 import dev.bulwark.core.Trace;
 import dev.bulwark.llm.ChatMessage;
 import dev.bulwark.llm.HazardCategory;
@@ -26,6 +27,9 @@ import java.util.Set;
  * codes and the span of the most unsafe part of the message.
  */
 final class EmbeddedLlamaGuardScanner implements Scanner {
+  /** The sentence or two before the judged ones; with them a piece fits in one 128-token chunk of the encoder. */
+  static final int STREAM_CONTEXT_CHARS = 256;
+
   private final String name;
   private final SharedClassifiers.Lease lease;
   private final EmbeddedSafetyClassifier classifier;
@@ -55,6 +59,15 @@ final class EmbeddedLlamaGuardScanner implements Scanner {
   @Override
   public FailureMode defaultFailureMode() {
     return FailureMode.OPEN;
+  }
+
+  /**
+   * A streamed answer is judged run of sentences by run of sentences, each with {@link #STREAM_CONTEXT_CHARS} before
+   * it (and the conversation before the answer), and release waits for it: an unsafe sentence is not shown.
+   */
+  @Override
+  public StreamMode streamMode() {
+    return StreamMode.sentences(STREAM_CONTEXT_CHARS);
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.bulwark.core.Role;
 import dev.bulwark.core.ScanResult;
 import dev.bulwark.core.Scanner;
 import dev.bulwark.core.Severity;
+import dev.bulwark.core.StreamMode;
 import dev.bulwark.core.Trace;
 import dev.bulwark.llm.HazardCategory;
 import dev.bulwark.llm.LlamaGuard;
@@ -29,11 +30,24 @@ final class LlamaGuardScanner implements Scanner {
   private final String name;
   private final LlamaGuard guard;
   private final LlmBackend backend;
+  private final int streamEveryChars;
 
-  LlamaGuardScanner(String name, LlamaGuard guard, LlmBackend backend) {
+  /** @param streamEveryChars judge a streamed answer every this many new characters; 0: once, at its end */
+  LlamaGuardScanner(String name, LlamaGuard guard, LlmBackend backend, int streamEveryChars) {
     this.name = name;
     this.guard = guard;
     this.backend = backend;
+    this.streamEveryChars = streamEveryChars;
+  }
+
+  /**
+   * An LLM call per sentence would cost seconds per answer, so a streamed answer is judged every
+   * {@code stream-every-chars} characters (with as many before them as context) and at the end, without holding
+   * release; or, by default, once at the end.
+   */
+  @Override
+  public StreamMode streamMode() {
+    return streamEveryChars > 0 ? StreamMode.everyChars(streamEveryChars) : StreamMode.atEnd();
   }
 
   @Override

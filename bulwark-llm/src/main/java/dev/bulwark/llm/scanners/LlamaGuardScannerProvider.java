@@ -63,6 +63,9 @@ public final class LlamaGuardScannerProvider implements ScannerProvider {
         new Parameter("max-message-chars", "integer", "12000", "longer messages are judged in overlapping windows of this size"),
         new Parameter("max-windows", "integer", "4", "most windows judged per message; the rest is not judged and the reason says so"
             + " (embedded: most 1,500-character chunks that go through the encoder; every chunk gets the n-gram score)"),
+        new Parameter("stream-every-chars", "integer", "0", "backend only: judge a streamed answer every this many new"
+            + " characters (with as many before them) and at its end, without holding text back; 0: once, at its end"
+            + " (the embedded classifier judges a stream sentence by sentence)"),
         new Parameter("head", "path", "the head shipped in the jar", "embedded only: a head written by 'bulwark train llama-guard'"),
         new Parameter("threads", "integer", "0", "embedded only: ONNX Runtime intra-op threads (0 = its default)"));
   }
@@ -83,6 +86,10 @@ public final class LlamaGuardScannerProvider implements ScannerProvider {
   @Override
   public Scanner create(ScannerSettings settings) {
     if (BackendSettings.spec(settings).isEmpty()) {
+      if (settings.has("stream-every-chars")) {
+        throw settings.error("stream-every-chars", "needs an LLM backend ('backend:'); the embedded classifier judges a"
+            + " streamed answer sentence by sentence");
+      }
       return new EmbeddedLlamaGuardScanner(settings.instanceName(), embedded(settings));
     }
     for (String key : EMBEDDED_ONLY) {
@@ -90,8 +97,9 @@ public final class LlamaGuardScannerProvider implements ScannerProvider {
         throw settings.error(key, "only applies to the embedded classifier, which runs when no 'backend:' is set");
       }
     }
+    int streamEveryChars = settings.getInt("stream-every-chars", 0, 0, 10_000_000);
     LlamaGuard guard = classifier(settings);
-    return new LlamaGuardScanner(settings.instanceName(), guard, guard.backend());
+    return new LlamaGuardScanner(settings.instanceName(), guard, guard.backend(), streamEveryChars);
   }
 
   /** True when these settings name an LLM backend; false means the embedded classifier runs. */
