@@ -7,23 +7,20 @@ import dev.bulwark.core.Decision;
 import dev.bulwark.core.Excerpt;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Message;
-import dev.bulwark.core.Role;
 import dev.bulwark.core.ScanResult;
-import dev.bulwark.core.Scanner;
 import dev.bulwark.core.Severity;
 import dev.bulwark.core.StreamMode;
 import dev.bulwark.core.ToolCall;
 import dev.bulwark.core.Trace;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The {@code code-shield} firewall scanner: runs {@link CodeShield} on assistant and tool messages (and on code passed
  * in tool-call arguments) and turns the treatment into a decision: block → BLOCK, warn → the configured decision
  * (human review by default), ignore → ALLOW. Findings carry the CWE as category and the 1-based line.
  */
-public final class CodeShieldScanner implements Scanner {
+public final class CodeShieldScanner extends OutputScanner {
   public static final String NAME = "code-shield";
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Tool-call argument fields that hold code. */
@@ -33,7 +30,9 @@ public final class CodeShieldScanner implements Scanner {
   private final String defaultLanguage;
   private final Decision onWarn;
 
+  /** Bounded per rule and per parse, but a parse of a large block can take tens of milliseconds: not inline-cheap. */
   public CodeShieldScanner(CodeShield shield, String defaultLanguage, Decision onWarn) {
+    super(NAME, Cost.MODERATE);
     this.shield = shield;
     this.defaultLanguage = defaultLanguage;
     this.onWarn = onWarn;
@@ -42,22 +41,6 @@ public final class CodeShieldScanner implements Scanner {
   /** The scanner with the built-in rules, the default policy, and human review on warnings. */
   public static CodeShieldScanner withDefaults() {
     return new CodeShieldScanner(CodeShield.create(), null, Decision.HUMAN_IN_THE_LOOP_REQUIRED);
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<Role> roles() {
-    return Set.of(Role.ASSISTANT, Role.TOOL);
-  }
-
-  /** Bounded per rule and per parse, but a parse of a large block can take tens of milliseconds: not inline-cheap. */
-  @Override
-  public Cost cost() {
-    return Cost.MODERATE;
   }
 
   @Override

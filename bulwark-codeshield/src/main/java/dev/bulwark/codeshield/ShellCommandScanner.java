@@ -12,9 +12,7 @@ import dev.bulwark.core.Decision;
 import dev.bulwark.core.Excerpt;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Message;
-import dev.bulwark.core.Role;
 import dev.bulwark.core.ScanResult;
-import dev.bulwark.core.Scanner;
 import dev.bulwark.core.ToolCall;
 import dev.bulwark.core.Trace;
 import java.util.ArrayList;
@@ -30,7 +28,7 @@ import java.util.regex.Pattern;
  * in assistant and tool text (fenced shell blocks, {@code $ }-prompt lines, or the whole text when it reads as
  * commands), and flags destructive or exfiltrating commands. Ordinary commands pass.
  */
-public final class ShellCommandScanner implements Scanner {
+public final class ShellCommandScanner extends OutputScanner {
   public static final String NAME = "shell-command";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> COMMAND_FIELDS = Set.of("command", "cmd", "commands", "script", "args", "argv",
@@ -50,29 +48,15 @@ public final class ShellCommandScanner implements Scanner {
   private final boolean scanPlainText;
   private final Decision warnDecision;
 
+  /** A linear tokenizer over the message with bounded depth: microseconds, safe to run inline. */
   public ShellCommandScanner(boolean scanPlainText, Decision warnDecision) {
+    super(NAME, Cost.CHEAP);
     this.scanPlainText = scanPlainText;
     this.warnDecision = warnDecision;
   }
 
   public static ShellCommandScanner withDefaults() {
     return new ShellCommandScanner(true, Decision.HUMAN_IN_THE_LOOP_REQUIRED);
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<Role> roles() {
-    return Set.of(Role.ASSISTANT, Role.TOOL);
-  }
-
-  /** A linear tokenizer over the message with bounded depth: microseconds, safe to run inline. */
-  @Override
-  public Cost cost() {
-    return Cost.CHEAP;
   }
 
   @Override

@@ -29,6 +29,9 @@ import java.util.function.Function;
 public final class AnswerStream {
   private enum State { OPEN, STOPPED, FINISHED }
 
+  /** Held-back text a rule window may leave unjudged while another session holds it (an open code block). */
+  static final int WINDOW_DEFER_CHARS = 1024;
+
   private final List<ScannerBinding> bindings;
   private final List<StreamSession> sessions;
   private final List<ScannerTally> tallies;
@@ -185,9 +188,23 @@ public final class AnswerStream {
       }
     }
     if (target > released || last) {
+      // Sessions that hold text back for reasons of their own (Code Shield while a code block is open) go first, so
+      // the rule windows need not judge every line of text that cannot be shown yet anyway.
+      int heldBack = Integer.MAX_VALUE;
       for (int i = 0; i < sessions.size(); i++) {
-        for (ScanResult r : advance(i, target, last)) {
-          tallies.get(i).add(r);
+        if (!(sessions.get(i) instanceof WindowSession)) {
+          for (ScanResult r : advance(i, target, last)) {
+            tallies.get(i).add(r);
+          }
+          heldBack = Math.min(heldBack, sessions.get(i).checked());
+        }
+      }
+      for (int i = 0; i < sessions.size(); i++) {
+        if (sessions.get(i) instanceof WindowSession w) {
+          int upTo = last || forced ? target : windowCut(w, target, heldBack);
+          for (ScanResult r : advance(i, upTo, last)) {
+            tallies.get(i).add(r);
+          }
         }
       }
       for (ScannerTally t : tallies) {
@@ -212,6 +229,20 @@ public final class AnswerStream {
       return new StreamStep(out, verdict);
     }
     return new StreamStep(out, null);
+  }
+
+  /**
+   * Where a rule window judges up to in this step: the release target, unless another session holds text back before
+   * it; then only up to a quiet break before the held-back text, until {@link #WINDOW_DEFER_CHARS} have waited (which
+   * bounds how late a rule stops an answer whose text is held back anyway). Judging fewer, longer windows reads each
+   * character fewer times: a window re-reads its longest match before every cut.
+   */
+  private int windowCut(WindowSession w, int target, int heldBack) {
+    if (heldBack >= target || target - w.checked() >= WINDOW_DEFER_CHARS) {
+      return target;
+    }
+    int at = text.quietBreakAtOrBefore(heldBack, WINDOW_DEFER_CHARS);
+    return at > w.checked() ? at : w.checked();
   }
 
   /** A session's step, guarded like a scanner call: anything it throws becomes its binding's failure verdict. */

@@ -88,6 +88,53 @@ final class FunctionHeaders {
     return out;
   }
 
+  private static final Pattern NAMED_BEFORE_PARAMS = Pattern.compile("([A-Za-z_$][\\w$]*[?!]?)\\s*(?:<[^<>()]*>\\s*)?\\(");
+  private static final Pattern JS_BOUND = Pattern.compile("^(?:export\\s+)?(?:const|let|var)\\s+([A-Za-z_$][\\w$]*)\\s*(?::[^=]*)?=");
+
+  /**
+   * The name a function header declares ({@code def run_query(…)}, {@code func (s *S) load(…)},
+   * {@code const render = (x) =>}), or null for an anonymous function: the word before the first parameter list that
+   * is not a keyword.
+   */
+  static String name(Language language, String header) {
+    if (isCallback(header)) {
+      return null;
+    }
+    if (language == Language.JAVASCRIPT || language == Language.TYPESCRIPT) {
+      Matcher bound = JS_BOUND.matcher(header);
+      if (bound.find()) {
+        return bound.group(1);
+      }
+    }
+    Matcher m = NAMED_BEFORE_PARAMS.matcher(ANNOTATION.matcher(header).replaceAll(" "));
+    while (m.find()) {
+      String n = m.group(1);
+      if (!NOT_FUNCTIONS.contains(n) && !KEYWORDS_BEFORE_NAME.contains(n)) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether a header is an argument of a call ({@code app.get('/x', (req, res) =>}, {@code http.HandleFunc("/",
+   * func(w, r)}): a parenthesis is left open. Such a function has no name of its own (not {@code get}).
+   */
+  static boolean isCallback(String header) {
+    int depth = 0;
+    for (int i = 0; i < header.length(); i++) {
+      char c = header.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      }
+    }
+    return depth > 0;
+  }
+
+  private static final Set<String> KEYWORDS_BEFORE_NAME = Set.of("def", "fun", "func", "fn", "function", "async");
+
   private static String group(Pattern p, String s, String group, String fallback) {
     Matcher m = p.matcher(s);
     return m.find() ? m.group(group) : fallback;

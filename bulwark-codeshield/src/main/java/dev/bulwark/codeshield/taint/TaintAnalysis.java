@@ -63,6 +63,12 @@ public final class TaintAnalysis {
   private final List<int[]> cleared = new ArrayList<>();
   private final List<int[]> unknown = new ArrayList<>();
   private int currentLine = 1;
+  /** The block's functions that pass a parameter to a sink, return untrusted data or return sanitised data. */
+  private Map<String, FunctionSummary> summaries = Map.of();
+  /** Calls to the summarised functions ({@code name(}, {@code self.name(}, {@code $this->name(}), or null. */
+  private Pattern summaryCalls;
+  /** While a function is summarised: what its parameters are, what its returns held. */
+  private FunctionSummary.Builder summarising;
 
   private TaintAnalysis(TaintSpec spec, TaintBlock block, long deadline) {
     this.spec = spec;
@@ -104,6 +110,7 @@ public final class TaintAnalysis {
       return new Result(List.of(), List.of(), List.of(), 0);
     }
     a.aliases = block.aliases();
+    a.summarise();
     List<TaintFlow> flows = new ArrayList<>();
     List<Statements.Span> statements = block.statements();
     for (int i = 0; i < statements.size(); i++) {
@@ -121,6 +128,88 @@ public final class TaintAnalysis {
       }
     }
     return new Result(flows, a.cleared, a.unknown, a.skipped);
+  }
+
+  /** At most this many functions of a block are summarised (each costs one more pass over its body). */
+  static final int MAX_SUMMARISED = 64;
+
+  /**
+   * The inter-procedural step, one level deep and in text order (a helper summarised before its caller is seen
+   * through there too): each named function of the block that is called elsewhere in it is run once with its
+   * parameters as stand-ins, to learn which of them reach a sink, and whether its returns hold untrusted or sanitised
+   * data. Calls to it are then judged by that summary.
+   */
+  private void summarise() {
+    List<TaintBlock.Function> candidates = block.calledFunctions();
+    if (candidates.isEmpty()) {
+      return;
+    }
+    List<Statements.Span> statements = block.statements();
+    Map<String, FunctionSummary> found = new LinkedHashMap<>();
+    for (TaintBlock.Function fn : candidates) {
+      if (found.size() >= MAX_SUMMARISED) {
+        break;
+      }
+      if (found.containsKey(fn.name()) || !mayMatter(fn, found)) {
+        continue;
+      }
+      List<FunctionHeaders.Parameter> params = block.parameters(fn.header());
+      TaintAnalysis sub = new TaintAnalysis(spec, block, deadline);
+      sub.aliases = aliases;
+      sub.summaries = found;
+      sub.summaryCalls = callsOf(found.keySet());
+      sub.summarising = new FunctionSummary.Builder(fn.name(), params);
+      List<TaintFlow> subFlows = new ArrayList<>();
+      for (int j = fn.header(); j < fn.bodyEnd(); j++) {
+        Statements.Span s = statements.get(j);
+        if (System.nanoTime() > deadline) {
+          throw new BudgetedText.Exhausted();
+        }
+        if (s.end() - s.start() <= MAX_STATEMENT_CHARS) {
+          sub.statement(s, j == fn.header() ? params : block.parameters(j), subFlows);
+        }
+      }
+      for (TaintFlow f : subFlows) {
+        sub.summarising.sinkReached(f);
+      }
+      FunctionSummary summary = sub.summarising.build();
+      if (summary.matters()) {
+        found.put(fn.name(), summary);
+      }
+    }
+    summaries = found;
+    summaryCalls = callsOf(found.keySet());
+  }
+
+  /**
+   * Whether the function's text could give it a summary for this rule: a sink, a source or a sanitizer of the rule, or
+   * a call to a function already summarised (cheap literal checks, so most functions cost no second pass).
+   */
+  private boolean mayMatter(TaintBlock.Function fn, Map<String, FunctionSummary> found) {
+    String text = code.substring(fn.start(), fn.end());
+    LiteralGate.Text body = new LiteralGate.Text(text);
+    if (sinkGate.mayMatch(body) || spec.sources() != null && sourceGate.mayMatch(body)
+        || spec.sanitizers() != null && sanitizerGate.mayMatch(body)) {
+      return true;
+    }
+    for (String name : found.keySet()) {
+      if (text.contains(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Pattern callsOf(java.util.Set<String> names) {
+    if (names.isEmpty()) {
+      return null;
+    }
+    StringBuilder alternatives = new StringBuilder();
+    for (String n : names) {
+      alternatives.append(alternatives.length() == 0 ? "" : "|").append(Pattern.quote(n));
+    }
+    // Any receiver: a method of the snippet is matched by name (obj.name(, $this->name(, Self::name( too).
+    return Pattern.compile("(?<![\\w$])(" + alternatives + ")\\s*\\(");
   }
 
   /** The cheap gate: no sink anywhere in the block (after expanding import aliases) means nothing to track. */
@@ -149,12 +238,23 @@ public final class TaintAnalysis {
     int line = lines.lineOf(span.start());
     currentLine = line;
     boolean handler = handlerNext;
+    boolean header = false;
     handlerNext = HANDLER.matcher(ns).lookingAt() || handler && params == null && ns.startsWith("@");
     if (params != null) {
       tainted.clear();
       clean.clear();
       opaque.clear();
-      for (FunctionHeaders.Parameter p : params) {
+      if (summarising != null && summarising.isHeader(params)) {
+        header = true;
+        for (int k = 0; k < params.size(); k++) {
+          tainted.put(params.get(k).name(), new Taint(FunctionSummary.standIn(k), false, false, List.of(line)));
+        }
+        if (!ns.contains("=>") && language != Language.PYTHON && !hasExpressionBody(ns)) {
+          return;
+        }
+        params = null;
+      }
+      for (FunctionHeaders.Parameter p : params == null ? List.<FunctionHeaders.Parameter>of() : params) {
         boolean known = handler || spec.sources() != null && spec.sources().matcher(budgeted(p.declaration())).find();
         if (known || spec.parameters()) {
           tainted.put(p.name(), new Taint(p.name(), !known, false, List.of(line)));
@@ -162,12 +262,26 @@ public final class TaintAnalysis {
           opaque.add(p.name());
         }
       }
-      if (!ns.contains("=>") && language != Language.PYTHON) {
+      if (!ns.contains("=>") && language != Language.PYTHON && !hasExpressionBody(ns)) {
         return;
       }
     }
     clearGuarded(cd, statementText);
+    int before = flows.size();
     checkSinks(span, ns, cd, line, flows, statementText);
+    if (flows.size() == before && summaryCalls != null && (params == null || hasExpressionBody(ns))) {
+      checkWrapperCalls(span, ns, cd, line, flows, statementText);
+    }
+    if (summarising != null) {
+      Matcher ret = RETURN.matcher(ns);
+      Matcher body = header ? EXPRESSION_BODY.matcher(ns) : null;
+      int valueStart = ret.lookingAt() ? ret.end() : body != null && body.find() ? body.end() : -1;
+      if (valueStart >= 0) {
+        Value v = evaluate(ns, cd, valueStart, ns.length(), statementText);
+        summarising.returns(v.taint() == null ? null : v.taint().origin(), v.taint() == null ? null : v.taint().lines(),
+            v.sanitized(), line);
+      }
+    }
     Assignment a = Assignment.parse(ns);
     if (a != null) {
       Value v = evaluate(ns, cd, a.valueStart(), ns.length(), statementText);
@@ -304,6 +418,49 @@ public final class TaintAnalysis {
     }
   }
 
+  private static final Pattern DECLARED = Pattern.compile("\\b(?:fun|def|func|function|fn)\\s+$");
+  private static final Pattern RETURN = Pattern.compile("return\\b\\s*");
+  /** A Kotlin function whose body is one expression: {@code fun rows(sql: String): ResultSet = conn.query(sql)}. */
+  private static final Pattern EXPRESSION_BODY = Pattern.compile("^\\s*(?:[\\w@]+\\s+)*fun\\b[^=]*\\)\\s*(?::\\s*[^=(){};]*)?=(?![=>])\\s*");
+
+  private boolean hasExpressionBody(String ns) {
+    return language == Language.KOTLIN && EXPRESSION_BODY.matcher(ns).find();
+  }
+
+  /**
+   * A call to a function of the block that passes one of its parameters to the sink: the call is a sink for that
+   * argument, and the flow's lines run on into the function to the sink there.
+   */
+  private void checkWrapperCalls(Statements.Span span, String ns, String cd, int line, List<TaintFlow> flows,
+      LiteralGate.Text statementText) {
+    Matcher m = summaryCalls.matcher(budgeted(ns));
+    while (m.find()) {
+      FunctionSummary f = summaries.get(m.group(1));
+      if (f == null || f.sinkParameters().isEmpty() || DECLARED.matcher(ns.substring(Math.max(0, m.start() - 12), m.start())).find()) {
+        continue; // not a call to it: its own header
+      }
+      int close = Arguments.enclosingClose(ns, m.end());
+      List<int[]> args = Arguments.ranges(ns, m.end(), close);
+      for (Map.Entry<Integer, Integer> p : f.sinkParameters().entrySet()) {
+        if (p.getKey() >= args.size()) {
+          continue;
+        }
+        int[] arg = args.get(p.getKey());
+        Taint t = evaluate(ns, cd, arg[0], arg[1], statementText).taint();
+        if (t == null) {
+          continue;
+        }
+        boolean building = t.built() || built(ns, arg[0], arg[1]);
+        if (t.parameter() && !building) {
+          continue; // as at a sink: a parameter handed on unchanged is the caller's business
+        }
+        Taint at = t.through(line, building).through(p.getValue(), building);
+        flows.add(new TaintFlow(span.start() + m.start(1), span.start() + m.end(), at.origin(), at.parameter(), at.lines()));
+        return;
+      }
+    }
+  }
+
   /**
    * What the expression {@code [from, to)} of a statement holds.
    *
@@ -329,6 +486,32 @@ public final class TaintAnalysis {
         }
       }
     }
+    Taint returned = null;
+    if (summaryCalls != null) {
+      // Calls to the block's own functions: one that returns sanitised data clears its arguments like a sanitizer,
+      // one that returns untrusted data is a source.
+      String expr = new String(nsx);
+      Matcher m = summaryCalls.matcher(budgeted(expr));
+      while (m.find()) {
+        FunctionSummary f = summaries.get(m.group(1));
+        if (f != null && f.returnsClean()) {
+          sanitized = true;
+          int end = Arguments.closing(expr, m.end() - 1) + 1;
+          for (int i = m.start(1); i < Math.min(end, nsx.length); i++) {
+            nsx[i] = ' ';
+            if (i < cdx.length) {
+              cdx[i] = ' ';
+            }
+          }
+        } else if (f != null && f.returnedSource() != null && returned == null) {
+          List<Integer> l = new ArrayList<>(f.returnedLines());
+          if (l.size() < MAX_PATH && l.get(l.size() - 1) != currentLine) {
+            l.add(currentLine);
+          }
+          returned = new Taint(f.returnedSource(), false, false, List.copyOf(l));
+        }
+      }
+    }
     String e = new String(nsx);
     String c = new String(cdx);
     if (spec.sources() != null && sourceGate.mayMatch(statementText)) {
@@ -336,6 +519,9 @@ public final class TaintAnalysis {
       if (m.find()) {
         return new Value(new Taint(originOf(m.group()), false, false, List.of(currentLine)), sanitized, false);
       }
+    }
+    if (returned != null) {
+      return new Value(returned, sanitized, false);
     }
     // The names the expression mentions, looked up in the maps (linear in the expression, whatever the scope holds).
     java.util.Set<String> mentioned = mentionedNames(e, c);

@@ -32,3 +32,31 @@ func Delete(db *sql.DB, id string) error {
 	_, err := db.Exec("DELETE FROM items WHERE id = " + id)
 	return err
 }
+
+// A helper in the same file that hands its parameter to the database.
+func queryAll(db *sql.DB, statement string) (*sql.Rows, error) {
+	// ok: go.tainted-sql
+	return db.Query(statement)
+}
+
+func userName(r *http.Request) string {
+	return r.FormValue("name")
+}
+
+func ByName(db *sql.DB, r *http.Request) (*sql.Rows, error) {
+	name := r.URL.Query().Get("name")
+	// ruleid: go.tainted-sql
+	rows, err := queryAll(db, "SELECT * FROM users WHERE name = '"+name+"'")
+	if err != nil {
+		return nil, err
+	}
+	rows.Close()
+	// ok: go.tainted-sql
+	return queryAll(db, "SELECT * FROM users")
+}
+
+func ByUser(db *sql.DB, r *http.Request) (*sql.Rows, error) {
+	who := userName(r)
+	// ruleid: go.tainted-sql
+	return db.Query(fmt.Sprintf("SELECT * FROM users WHERE name = '%s'", who))
+}

@@ -32,4 +32,25 @@ public class OrderDao {
     // ruleid: java.tainted-sql
     return c.createStatement().executeUpdate(q);
   }
+
+  // A helper of the same class that hands its parameter to the database, and one that returns request data.
+  private ResultSet queryAll(Connection c, String statement) throws SQLException {
+    // ok: java.tainted-sql
+    return c.createStatement().executeQuery(statement);
+  }
+
+  private String requestedRegion(HttpServletRequest request) {
+    return request.getParameter("region");
+  }
+
+  public void byRegion(Connection c, HttpServletRequest request) throws SQLException {
+    String region = request.getParameter("region");
+    // ruleid: java.tainted-sql
+    queryAll(c, "SELECT * FROM stores WHERE region = '" + region + "'");
+    // ok: java.tainted-sql
+    queryAll(c, "SELECT * FROM stores");
+    String other = requestedRegion(request);
+    // ruleid: java.tainted-sql
+    c.createStatement().executeQuery("SELECT * FROM stores WHERE region = '" + other + "'");
+  }
 }

@@ -37,3 +37,35 @@ app.get('/items2', async (req, res) => {
   // ok: javascript.tainted-sql
   res.json(await db.query(`SELECT * FROM items ORDER BY ${col}`));
 });
+
+// Wrappers in the same file: a helper that hands its parameter to the database, one that returns request data.
+function runQuery(sql) {
+  // ok: javascript.tainted-sql
+  return db.query(sql);
+}
+
+function requestedUser(req) {
+  return req.query.user;
+}
+
+app.get('/by-name', async (req, res) => {
+  const name = req.query.name;
+  // ruleid: javascript.tainted-sql
+  const rows = await runQuery("SELECT * FROM users WHERE name = '" + name + "'");
+  // ok: javascript.tainted-sql
+  const all = await runQuery('SELECT * FROM users');
+  const who = requestedUser(req);
+  // ruleid: javascript.tainted-sql
+  res.json(await db.query(`SELECT * FROM users WHERE name = '${who}'`));
+});
+
+// A route callback is not a function named after the call it is passed to: cache.get() is not app.get()'s handler.
+app.get('/echo', (req, res) => {
+  return res.json({ q: req.query.q });
+});
+
+function cached(key) {
+  const sql = cache.get(key);
+  // ok: javascript.tainted-sql
+  return db.query(sql);
+}

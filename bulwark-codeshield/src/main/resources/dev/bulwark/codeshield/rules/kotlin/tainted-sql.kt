@@ -30,3 +30,37 @@ fun findByCity(city: String): List<String> = transaction {
     // ok: kotlin.tainted-sql
     exec("SELECT name FROM customers WHERE city = ?", listOf(VarCharColumnType() to city)) { rs -> rs.next() }
 }
+
+// A helper in the same file that hands its parameter to the database, and one that returns request data.
+fun queryAll(conn: Connection, statement: String): ResultSet {
+    // ok: kotlin.tainted-sql
+    return conn.createStatement().executeQuery(statement)
+}
+
+fun requestedCity(request: HttpServletRequest): String {
+    return request.getParameter("city")
+}
+
+fun byCity(conn: Connection, request: HttpServletRequest) {
+    val city = request.getParameter("city")
+    // ruleid: kotlin.tainted-sql
+    queryAll(conn, "SELECT * FROM shops WHERE city = '$city'")
+    // ok: kotlin.tainted-sql
+    queryAll(conn, "SELECT * FROM shops")
+    val other = requestedCity(request)
+    // ruleid: kotlin.tainted-sql
+    conn.createStatement().executeQuery("SELECT * FROM shops WHERE city = '" + other + "'")
+}
+
+// An expression-bodied helper, called through its object.
+class ShopRepository(private val conn: Connection) {
+    fun rows(sql: String): ResultSet = conn.createStatement().executeQuery(sql)
+}
+
+fun shopsIn(repo: ShopRepository, request: HttpServletRequest) {
+    val city = request.getParameter("city")
+    // ruleid: kotlin.tainted-sql
+    repo.rows("SELECT * FROM shops WHERE city = '$city'")
+    // ok: kotlin.tainted-sql
+    repo.rows("SELECT * FROM shops")
+}

@@ -32,3 +32,24 @@ $status = $_GET['status'];
 $rows = DB::select('SELECT * FROM orders WHERE status = ?', [$status]);
 // ruleid: php.tainted-sql
 $rows = DB::select("SELECT * FROM orders WHERE status = '$status'");
+
+// A helper in the same file that hands its parameter to the database, and one that returns a sanitised value.
+function fetch_rows($pdo, $sql)
+{
+    // ok: php.tainted-sql
+    return $pdo->query($sql)->fetchAll();
+}
+
+function page_number($raw)
+{
+    return intval($raw);
+}
+
+$city = $_GET['city'];
+// ruleid: php.tainted-sql
+$rows = fetch_rows($pdo, "SELECT * FROM shops WHERE city = '" . $city . "'");
+// ok: php.tainted-sql
+$rows = fetch_rows($pdo, "SELECT * FROM shops");
+$page = page_number($_GET['page']);
+// ok: php.tainted-sql
+$rows = $pdo->query("SELECT * FROM shops LIMIT 20 OFFSET " . ($page * 20));

@@ -49,3 +49,41 @@ def ordered(conn):
     col = request.args["sort"] if request.args["sort"] in ALLOWED_COLUMNS else "name"
     # ok: python.tainted-sql
     return conn.execute(f"SELECT * FROM items ORDER BY {col}").fetchall()
+
+
+# Wrappers in the same snippet: a helper that hands its parameter to the sink, one that returns request data, one
+# that returns a sanitised value.
+def fetch_all(conn, statement):
+    cur = conn.cursor()
+    # ok: python.tainted-sql
+    cur.execute(statement)
+    return cur.fetchall()
+
+
+def requested_name():
+    return request.args.get("name", "")
+
+
+def numeric_id(raw):
+    return int(raw)
+
+
+def by_name(conn):
+    name = request.form["name"]
+    # ruleid: python.tainted-sql
+    rows = fetch_all(conn, "SELECT * FROM users WHERE name = '" + name + "'")
+    # ok: python.tainted-sql
+    rows = fetch_all(conn, "SELECT * FROM users WHERE active = 1")
+    return rows
+
+
+def by_requested_name(conn):
+    who = requested_name()
+    # ruleid: python.tainted-sql
+    return conn.execute("SELECT * FROM users WHERE name = '%s'" % who)
+
+
+def by_numeric_id(conn):
+    ident = numeric_id(request.args.get("id"))
+    # ok: python.tainted-sql
+    return conn.execute("SELECT * FROM users WHERE id = %d" % ident)

@@ -19,3 +19,17 @@ let owner = CommandLine.arguments[1]
 sqlite3_exec(db, "DELETE FROM jobs WHERE owner = '" + owner + "'", nil, nil, nil)
 // ok: swift.tainted-sql
 sqlite3_exec(db, "DELETE FROM jobs WHERE done = 1", nil, nil, nil)
+
+// A helper in the same file that hands its parameter to SQLite.
+func run(_ db: OpaquePointer?, _ statement: String) -> Int32 {
+    // ok: swift.tainted-sql
+    return sqlite3_exec(db, statement, nil, nil, nil)
+}
+
+func archive(db: OpaquePointer?) {
+    let job = CommandLine.arguments[2]
+    // ruleid: swift.tainted-sql
+    _ = run(db, "UPDATE jobs SET archived = 1 WHERE name = '\(job)'")
+    // ok: swift.tainted-sql
+    _ = run(db, "UPDATE jobs SET archived = 1 WHERE done = 1")
+}

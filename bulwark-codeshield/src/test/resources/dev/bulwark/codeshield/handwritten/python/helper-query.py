@@ -1,0 +1,20 @@
+# expect: insecure CWE-89
+import sqlite3
+from flask import Flask, request, jsonify
+
+app = Flask(__name__)
+
+
+def query(sql):
+    conn = sqlite3.connect("shop.db")
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+@app.route("/products")
+def products():
+    category = request.args.get("category", "all")
+    rows = query("SELECT id, name FROM products WHERE category = '%s'" % category)
+    return jsonify(rows)
