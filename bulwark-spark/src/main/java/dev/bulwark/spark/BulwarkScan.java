@@ -9,6 +9,7 @@ import dev.bulwark.spark.internal.OrderedWindow;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -136,44 +137,59 @@ public final class BulwarkScan implements Serializable {
     return new OrderedWindow<>(rows, row -> {
       String text = row.isNullAt(textIndex) ? null : row.getString(textIndex);
       String role = roleIndex < 0 || row.isNullAt(roleIndex) ? null : row.getString(roleIndex);
-      return scanCell(firewall, text, role).thenApply(result -> append(row, width, result));
-    }, window);
+      return cell(firewall, text, role).thenApply(cell -> Map.entry(row, cell));
+    }, window).map(scanned -> {
+      // Counted here, on the task's thread: a task's accumulators are neither thread-safe nor read after it ends,
+      // and the model scanners complete rows on the firewall's pool.
+      count(scanned.getValue());
+      return append(scanned.getKey(), width, scanned.getValue().values());
+    });
   }
 
   /** The result columns' values for one cell: the firewall's verdict, or an error when the cell cannot be scanned. */
   CompletableFuture<Object[]> scanCell(Firewall firewall, String text, String role) {
+    return cell(firewall, text, role).thenApply(Cell::values);
+  }
+
+  /** One cell's result columns, and whether the firewall gave them (false: the cell could not be scanned). */
+  private record Cell(Object[] values, boolean scanned) {}
+
+  private CompletableFuture<Cell> cell(Firewall firewall, String text, String role) {
     if (text == null) {
-      return done(ResultColumns.error("column '" + textColumn + "' is null: nothing to scan"));
+      return notScanned("column '" + textColumn + "' is null: nothing to scan");
     }
     Role r = defaultRole;
     if (role != null) {
       try {
         r = Role.parse(role);
       } catch (IllegalArgumentException e) {
-        return done(ResultColumns.error("role: " + e.getMessage()));
+        return notScanned("role: " + e.getMessage());
       }
     }
     CompletableFuture<FirewallResult> result;
     try {
       result = firewall.scanAsync(new Message(r, text));
     } catch (RuntimeException e) {
-      return done(ResultColumns.error("scan failed: " + e));
+      return notScanned("scan failed: " + e);
     }
-    return result.handle((ok, failed) -> {
-      Object[] values = failed == null ? ResultColumns.values(ok) : ResultColumns.error("scan failed: " + failed);
-      if (counters != null) {
-        counters.record(values);
-      }
-      return values;
-    });
+    return result.handle((ok, failed) -> new Cell(
+        failed == null ? ResultColumns.values(ok) : ResultColumns.error("scan failed: " + failed), true));
   }
 
-  /** A row that could not be scanned: counted as an error with no decision, as {@code bulwark batch} counts it. */
-  private CompletableFuture<Object[]> done(Object[] values) {
-    if (counters != null) {
+  private static CompletableFuture<Cell> notScanned(String error) {
+    return CompletableFuture.completedFuture(new Cell(ResultColumns.error(error), false));
+  }
+
+  /** A row that could not be scanned counts as an error with no decision, as {@code bulwark batch} counts it. */
+  private void count(Cell cell) {
+    if (counters == null) {
+      return;
+    }
+    if (cell.scanned()) {
+      counters.record(cell.values());
+    } else {
       counters.record(null, true);
     }
-    return CompletableFuture.completedFuture(values);
   }
 
   private static Row append(Row row, int width, Object[] result) {

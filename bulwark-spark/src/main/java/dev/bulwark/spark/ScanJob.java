@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -145,7 +145,15 @@ public final class ScanJob {
     if (options.master() != null) {
       builder.master(options.master());
     }
-    SparkSession spark = builder.getOrCreate();
+    withPlugin(builder, options);
+    SparkSession spark;
+    try {
+      spark = builder.getOrCreate();
+    } catch (ConfigException | IllegalStateException e) {
+      // The plugin's: a configuration that does not parse (driver), a model or module missing (executor start).
+      err.println("bulwark spark: " + e.getMessage());
+      return 1;
+    }
     try {
       Summary summary = run(spark, options);
       err.println(summary.line());
@@ -155,6 +163,24 @@ public final class ScanJob {
       return 1;
     } finally {
       spark.stop();
+    }
+  }
+
+  /**
+   * Enables {@link BulwarkPlugin} with this job's configuration, so each executor builds the firewall (and loads its
+   * models) when it starts, and one that cannot fails then, saying what is missing. Plugins given to spark-submit
+   * ({@code --conf spark.plugins=...}) are kept.
+   */
+  private static void withPlugin(SparkSession.Builder builder, Options options) {
+    String plugin = BulwarkPlugin.class.getName();
+    String given = new SparkConf().get("spark.plugins", "").strip();
+    builder.config("spark.plugins", given.isEmpty() ? plugin
+        : List.of(given.split(",")).contains(plugin) ? given : given + "," + plugin);
+    if (options.config() != null) {
+      builder.config(BulwarkPlugin.CONFIG, options.config());
+    }
+    if (!options.scanners().isEmpty()) {
+      builder.config(BulwarkPlugin.SCANNERS, String.join(",", options.scanners()));
     }
   }
 
@@ -197,14 +223,14 @@ public final class ScanJob {
       int window, ScanCounters counters) {
     Firewall firewall = ExecutorFirewalls.get(source);
     Iterator<Tuple2<String, Long>> inputs = new SkipBlank(lines);
-    return new OrderedWindow<>(inputs, line -> {
-      CompletableFuture<BatchLineScan.Outcome> outcome =
-          BatchLineScan.scanAsync(firewall, line._2() + 1, line._1(), role);
-      return outcome.thenApply(o -> {
-        counters.record(o.decision() == null ? null : o.decision().id(), o.error());
-        return o.json();
-      });
-    }, window);
+    return new OrderedWindow<Tuple2<String, Long>, BatchLineScan.Outcome>(inputs,
+        line -> BatchLineScan.scanAsync(firewall, line._2() + 1, line._1(), role), window)
+        .map(o -> {
+          // Counted on the task's thread (the model scanners complete lines on the firewall's pool): a task's
+          // accumulators are not thread-safe, and updates after the task ends are lost.
+          counters.record(o.decision() == null ? null : o.decision().id(), o.error());
+          return o.json();
+        });
   }
 
   private static void scanParquet(SparkSession spark, Options options, FirewallSource source, ScanCounters counters) {

@@ -38,6 +38,22 @@ class SparkScanTest {
   private static final StructType TEXT_AND_ROLE = new StructType()
       .add("id", DataTypes.StringType).add("text", DataTypes.StringType).add("role", DataTypes.StringType);
   private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Every scanner on this module's class path, on each role it supports. Prompt Guard runs its lexical stage only
+   * (encoder off): with the MiniLM encoder on (micro-batch off) the same test gave identical output too, but took 11
+   * minutes on a busy 2-core machine, too long for every build.
+   */
+  private static final String EVERY_SCANNER = String.join("\n",
+      "scanners:",
+      "  prompt-guard:",
+      "    encoder: false",
+      "roles:",
+      "  user: [regex, hidden-text, pii, prompt-guard]",
+      "  system: [regex, hidden-text, prompt-guard]",
+      "  assistant: [regex, hidden-text, pii, code-shield, shell-command]",
+      "  tool: [regex, hidden-text, pii, prompt-guard, code-shield, shell-command]",
+      "  memory: [regex, hidden-text, pii, prompt-guard]",
+      "");
 
   private static SparkSession spark;
 
@@ -60,17 +76,22 @@ class SparkScanTest {
   }
 
   @Test
-  void jsonlJobWritesWhatBatchWritesForTheSameTenThousandLines() throws IOException {
+  void jsonlJobWritesWhatBatchWritesForTheSameTenThousandLinesWithEveryScanner() throws IOException {
     List<String> lines = Corpus.lines(10_000, 18);
     Path input = dir.resolve("in.jsonl");
     Files.write(input, lines, StandardCharsets.UTF_8);
+    Path config = dir.resolve("every-scanner.yaml");
+    Files.writeString(config, EVERY_SCANNER);
     Path output = dir.resolve("out");
 
     ScanJob.Summary summary = ScanJob.run(spark, ScanJob.Options.parse("--input", input.toString(), "--format", "jsonl",
-        "--output", output.toString(), "--partitions", "4", "--scanner", "regex", "--scanner", "hidden-text",
-        "--scanner", "pii"));
+        "--output", output.toString(), "--partitions", "4", "--config", config.toString()));
 
-    List<String> expected = batchOutput(lines);
+    List<String> expected = batchOutput(FirewallSource.yaml(EVERY_SCANNER), lines);
+    for (String rule : List.of("\"rule\":\"injection.", "\"rule\":\"pii.", "\"rule\":\"hidden-text.",
+        "\"rule\":\"prompt-guard", "CWE-78", "\"rule\":\"shell.")) {
+      assertThat(expected).as("some line has a finding " + rule).anyMatch(l -> l.contains(rule));
+    }
     List<Path> parts = partFiles(output);
     assertThat(parts).hasSizeGreaterThanOrEqualTo(4);
     List<String> written = new ArrayList<>();
@@ -228,6 +249,8 @@ class SparkScanTest {
     }
     assertThat(sql.get(0).getStruct(1).<String>getAs("decision")).isEqualTo("block");
     assertThat(sql.get(2).getStruct(1).<String>getAs("status")).isEqualTo("error");
+    assertThatThrownBy(() -> spark.sql("SELECT bulwark_scan(42, 'user')").collectAsList())
+        .hasStackTraceContaining("bulwark_scan's first (text) argument is a Integer, not a string: cast it");
   }
 
   /** Every row as text, sorted; with {@code failFirstAttempt}, each task's first attempt fails after scanning. */
@@ -241,9 +264,9 @@ class SparkScanTest {
     }, Encoders.STRING()).collectAsList().stream().sorted().toList();
   }
 
-  private static List<String> batchOutput(List<String> lines) {
+  private static List<String> batchOutput(FirewallSource source, List<String> lines) {
     List<String> out = new ArrayList<>();
-    try (Firewall firewall = RULES.build()) {
+    try (Firewall firewall = source.build()) {
       for (int i = 0; i < lines.size(); i++) {
         if (!BatchLineScan.isBlank(lines.get(i))) {
           out.add(BatchLineScan.scan(firewall, i + 1, lines.get(i), Role.USER).json());

@@ -42,6 +42,21 @@ public final class OrderedWindow<T, R> implements Iterator<R> {
     return inFlight.poll().join();
   }
 
+  /** These results passed through {@code f} one by one as they are taken, on the taking (task) thread, in order. */
+  public <S> Iterator<S> map(Function<? super R, ? extends S> f) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return OrderedWindow.this.hasNext();
+      }
+
+      @Override
+      public S next() {
+        return f.apply(OrderedWindow.this.next());
+      }
+    };
+  }
+
   private void fill() {
     while (inFlight.size() < size && input.hasNext()) {
       inFlight.add(scan.apply(input.next()));
