@@ -135,8 +135,15 @@ public final class AnswerFeed {
         step = new StreamStep(step == null ? end.released() : step.released() + end.released(), end.verdict());
       }
       CompletableFuture<Void> wake = null;
+      boolean cancelled;
       synchronized (this) {
         judging = 0;
+        // cancel() while this piece was being judged: its step is not handed over (nothing after cancel is)
+        cancelled = done;
+        if (cancelled) {
+          running = false;
+          pending.setLength(0);
+        }
         if (step != null && step.done()) {
           done = true;
           running = false;
@@ -145,6 +152,9 @@ public final class AnswerFeed {
         if (done || backlog() < maxBacklogChars) {
           wake = ready;
         }
+      }
+      if (cancelled) {
+        return;
       }
       if (step != null && (step.done() || !step.released().isEmpty())) {
         try {

@@ -167,6 +167,11 @@ class AnswerFeedTest {
       Reader reader = new Reader();
       AnswerFeed feed = fw.feed(new Message(Role.ASSISTANT, ""), Trace.empty(), fw.streamOptions(), 10, reader);
       feed.offer(SAFE);
+      // cancel while the worker is inside the scanner: the piece it is judging must not be handed over afterwards
+      for (int i = 0; i < 3000 && slow.calls.get() == 0; i++) {
+        Thread.sleep(10);
+      }
+      assertThat(slow.calls.get()).as("the worker is judging").isPositive();
       feed.cancel();
       assertThat(feed.ready()).isDone();
       slow.gate.countDown();
