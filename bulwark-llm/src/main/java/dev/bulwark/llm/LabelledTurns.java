@@ -1,6 +1,5 @@
 package dev.bulwark.llm;
 
-import dev.bulwark.llm.LabelledTurn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import dev.bulwark.classifier.data.BadRows;
 import dev.bulwark.classifier.data.JsonlLines;
+import dev.bulwark.classifier.data.LabelledData;
 import java.util.Locale;
 
 /** Reads and writes labelled content-safety JSONL; a bad line is an error naming the file and line. */
@@ -109,14 +109,7 @@ public final class LabelledTurns {
   }
 
   static ObjectNode toJson(LabelledTurn t) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("id", t.id());
-    o.put("text", t.text());
-    o.put("label", t.label());
-    o.put("category", t.category());
-    o.put("lang", t.lang());
-    o.put("source", t.source());
-    o.put("role", t.role());
+    ObjectNode o = LabelledData.rowJson(t.id(), t.text(), t.label(), t.category(), t.lang(), t.source(), t.role());
     if (!t.context().isEmpty()) {
       ArrayNode ctx = o.putArray("context");
       for (ChatMessage m : t.context()) {

@@ -84,14 +84,7 @@ public final class LabelledData {
     }
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       for (LabelledText t : rows) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("id", t.id());
-        o.put("text", t.text());
-        o.put("label", t.label());
-        o.put("category", t.category());
-        o.put("lang", t.lang());
-        o.put("source", t.source());
-        o.put("role", t.role());
+        ObjectNode o = rowJson(t.id(), t.text(), t.label(), t.category(), t.lang(), t.source(), t.role());
         if (!t.evidence().isEmpty()) {
           var ev = o.putArray("evidence");
           t.evidence().forEach(ev::add);
@@ -100,5 +93,19 @@ public final class LabelledData {
         w.write('\n');
       }
     }
+  }
+
+  /** The fields every labelled JSONL row has (the data sets' README format); callers add their own extras. */
+  public static ObjectNode rowJson(String id, String text, String label, String category, String lang, String source,
+      String role) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("id", id);
+    o.put("text", text);
+    o.put("label", label);
+    o.put("category", category);
+    o.put("lang", lang);
+    o.put("source", source);
+    o.put("role", role);
+    return o;
   }
 }
