@@ -18,10 +18,13 @@ import java.time.Duration;
  *     headers 431
  * @param maxConnections most connections open at once; one more is answered 503 and closed at once (not queued)
  * @param maxRequestTime longest from a request's first byte to its answer, reading included: past it a request still
- *     being read gets 408, one being worked on 504
+ *     being read gets 408, one being worked on 504 (over HTTP/2: per stream, from the stream's opening)
+ * @param http2 whether HTTP/2 is offered, and its own limits (the ones above apply to it too: the header timeout to
+ *     the connection preface, the idle timeout to a connection without open streams, the header size to each
+ *     stream's header list)
  */
 public record ConnectionLimits(Duration headerTimeout, Duration bodyTimeout, long minBodyRate, Duration idleTimeout,
-    int maxHeaderBytes, int maxConnections, Duration maxRequestTime) {
+    int maxHeaderBytes, int maxConnections, Duration maxRequestTime, Http2Limits http2) {
 
   /** After an over-limit body's 413, the most bytes read and dropped so the client can read the answer. */
   public static final long LINGER_BYTES = 64L << 20;
@@ -38,41 +41,47 @@ public record ConnectionLimits(Duration headerTimeout, Duration bodyTimeout, lon
     require(maxConnections >= 1 && maxConnections <= 1_000_000,
         "max connections must be between 1 and 1000000, got " + maxConnections);
     require(atLeastMillis(maxRequestTime, 100), "the maximum request time must be at least 100 ms");
+    require(http2 != null, "the HTTP/2 limits must be given");
   }
 
   public static ConnectionLimits defaults() {
     return new ConnectionLimits(Duration.ofSeconds(10), Duration.ofSeconds(10), 1024, Duration.ofSeconds(60), 16_384,
-        4096, Duration.ofSeconds(60));
+        4096, Duration.ofSeconds(60), Http2Limits.defaults());
   }
 
   public ConnectionLimits withHeaderTimeout(Duration d) {
     return new ConnectionLimits(d, bodyTimeout, minBodyRate, idleTimeout, maxHeaderBytes, maxConnections,
-        maxRequestTime);
+        maxRequestTime, http2);
   }
 
   public ConnectionLimits withBodyTimeout(Duration d, long bytesPerSecond) {
     return new ConnectionLimits(headerTimeout, d, bytesPerSecond, idleTimeout, maxHeaderBytes, maxConnections,
-        maxRequestTime);
+        maxRequestTime, http2);
   }
 
   public ConnectionLimits withIdleTimeout(Duration d) {
     return new ConnectionLimits(headerTimeout, bodyTimeout, minBodyRate, d, maxHeaderBytes, maxConnections,
-        maxRequestTime);
+        maxRequestTime, http2);
   }
 
   public ConnectionLimits withMaxHeaderBytes(int bytes) {
     return new ConnectionLimits(headerTimeout, bodyTimeout, minBodyRate, idleTimeout, bytes, maxConnections,
-        maxRequestTime);
+        maxRequestTime, http2);
   }
 
   public ConnectionLimits withMaxConnections(int connections) {
     return new ConnectionLimits(headerTimeout, bodyTimeout, minBodyRate, idleTimeout, maxHeaderBytes, connections,
-        maxRequestTime);
+        maxRequestTime, http2);
   }
 
   public ConnectionLimits withMaxRequestTime(Duration d) {
     return new ConnectionLimits(headerTimeout, bodyTimeout, minBodyRate, idleTimeout, maxHeaderBytes, maxConnections,
-        d);
+        d, http2);
+  }
+
+  public ConnectionLimits withHttp2(Http2Limits limits) {
+    return new ConnectionLimits(headerTimeout, bodyTimeout, minBodyRate, idleTimeout, maxHeaderBytes, maxConnections,
+        maxRequestTime, limits);
   }
 
   private static boolean atLeastMillis(Duration d, long millis) {

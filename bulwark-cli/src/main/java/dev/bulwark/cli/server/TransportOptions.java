@@ -5,6 +5,7 @@ import dev.bulwark.cli.UsageException;
 import dev.bulwark.core.Durations;
 import dev.bulwark.server.ApiKeys;
 import dev.bulwark.server.ConnectionLimits;
+import dev.bulwark.server.Http2Limits;
 import dev.bulwark.server.ServerSettings;
 import dev.bulwark.server.TlsSettings;
 import java.io.IOException;
@@ -58,6 +59,25 @@ public final class TransportOptions {
           + " the gateway is bounded by streaming.max-answer-time instead) (default: ${DEFAULT-VALUE}).")
   String maxRequestTime;
 
+  @Option(names = "--http2", defaultValue = "on", paramLabel = "on|off",
+      description = "Offer HTTP/2: h2c on a plain port (prior knowledge or Upgrade: h2c), h2 by ALPN over TLS;"
+          + " off: HTTP/1.1 only (default: ${DEFAULT-VALUE}).")
+  String http2;
+
+  @Option(names = "--http2-max-streams", defaultValue = "100", paramLabel = "N",
+      description = "HTTP/2 streams open at once per connection; one more is refused (RST_STREAM REFUSED_STREAM)"
+          + " (default: ${DEFAULT-VALUE}).")
+  int http2MaxStreams;
+
+  @Option(names = "--http2-max-resets", defaultValue = "200", paramLabel = "N",
+      description = "RST_STREAM frames a client may send per --http2-reset-window before its connection is closed"
+          + " (GOAWAY ENHANCE_YOUR_CALM; rapid-reset protection) (default: ${DEFAULT-VALUE}).")
+  int http2MaxResets;
+
+  @Option(names = "--http2-reset-window", defaultValue = "30s", paramLabel = "DURATION",
+      description = "The window --http2-max-resets is counted over, in whole seconds (default: ${DEFAULT-VALUE}).")
+  String http2ResetWindow;
+
   @Option(names = "--tls-cert", paramLabel = "FILE",
       description = "Serve HTTPS with this PEM certificate chain (needs --tls-key). TLS 1.2 and 1.3 only.")
   Path tlsCert;
@@ -93,7 +113,11 @@ public final class TransportOptions {
         .withIdleTimeout(duration("--idle-timeout", idleTimeout))
         .withMaxHeaderBytes(maxHeaderBytes)
         .withMaxConnections(maxConnections)
-        .withMaxRequestTime(duration("--max-request-time", maxRequestTime));
+        .withMaxRequestTime(duration("--max-request-time", maxRequestTime))
+        .withHttp2(Http2Limits.defaults()
+            .withEnabled(onOff("--http2", http2))
+            .withMaxConcurrentStreams(http2MaxStreams)
+            .withMaxResets(http2MaxResets, duration("--http2-reset-window", http2ResetWindow)));
     return base.withConnectionLimits(limits)
         .withDrainTimeout(duration("--drain-timeout", drainTimeout))
         .withApiKeys(apiKeys())
@@ -133,6 +157,14 @@ public final class TransportOptions {
     } catch (java.net.UnknownHostException e) {
       return false;
     }
+  }
+
+  static boolean onOff(String option, String text) {
+    return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new UsageException(option + ": expected on or off, got '" + text + "'");
+    };
   }
 
   static Duration duration(String option, String text) {

@@ -22,7 +22,11 @@ public final class ServerMetrics {
           + " unauthorized, forbidden, rate_limited, timeout, request_timeout, headers_too_large, uri_too_long).", "reason");
   public final Counter limitHits = registry.counter("bulwark_http_limit_hits_total",
       "Connections cut off or refused by a transport limit: header_timeout, body_timeout, idle_timeout,"
-          + " request_time, header_size, body_size, max_connections, tls_handshake.", "limit");
+          + " request_time, header_size, body_size, max_connections, tls_handshake; HTTP/2 only: max_streams,"
+          + " rapid_reset.", "limit");
+  public final Counter protocolRequests = registry.counter("bulwark_http_protocol_requests_total",
+      "Requests read whole, by protocol: http/1.1, h2c (HTTP/2 on a plain port) or h2 (HTTP/2 over TLS).",
+      "protocol");
   public final Counter connections = registry.counter("bulwark_http_connections_total",
       "Connections accepted (refused ones included).");
   public final Counter lingeringBytes = registry.counter("bulwark_http_discarded_bytes_total",

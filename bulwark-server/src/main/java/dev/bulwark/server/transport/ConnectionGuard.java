@@ -21,8 +21,12 @@ import java.util.concurrent.TimeUnit;
  * being worked on (no read limits: the request deadline answers 504 instead), idle between keep-alive requests, or
  * lingering (dropping the rest of a refused body so the client can read the refusal). One timer per connection,
  * moved only when it would fire too late, keeps the cost per request at a field write or two.
+ *
+ * <p>Once a connection has switched to HTTP/2 ({@link #http2()}) its requests are streams, each with its own
+ * {@link StreamClock}; the guard then keeps only the connection's clock: the header timeout until the client's
+ * preface and SETTINGS are in, and the idle timeout whenever no stream is open.
  */
-final class ConnectionGuard extends ChannelDuplexHandler {
+final class ConnectionGuard extends ChannelDuplexHandler implements RequestClock {
   private enum Phase { HEADERS, BODY, WORKING, IDLE, LINGERING }
 
   private final ConnectionLimits limits;
@@ -47,6 +51,9 @@ final class ConnectionGuard extends ChannelDuplexHandler {
   private long deadline;
   private ScheduledFuture<?> timer;
   private long timerAt;
+  private boolean http2;
+  private boolean http2Ready;
+  private int openStreams;
 
   ConnectionGuard(ConnectionLimits limits, ServerMetrics metrics) {
     this.limits = limits;
@@ -83,7 +90,8 @@ final class ConnectionGuard extends ChannelDuplexHandler {
 
   @Override
   public void channelRead(ChannelHandlerContext context, Object msg) {
-    if (!(msg instanceof ByteBuf bytes)) {
+    if (http2 || !(msg instanceof ByteBuf bytes)) {
+      // Over HTTP/2 bytes are not activity: a connection is idle while no stream is open, pings or not.
       context.fireChannelRead(msg);
       return;
     }
@@ -108,12 +116,14 @@ final class ConnectionGuard extends ChannelDuplexHandler {
   }
 
   /** When the current request's first byte came (for the first request: when the connection was accepted). */
-  long requestStart() {
+  @Override
+  public long requestStart() {
     return requestStart;
   }
 
   /** The request's headers are in; its body (of {@code declaredLength} bytes, or -1 when unknown) comes next. */
-  void headersRead(long declaredLength) {
+  @Override
+  public void headersRead(long declaredLength) {
     phase = Phase.BODY;
     bodyLeft = declaredLength;
     windowStart = System.nanoTime();
@@ -122,7 +132,8 @@ final class ConnectionGuard extends ChannelDuplexHandler {
   }
 
   /** {@code n} bytes of body arrived. */
-  void bodyRead(int n) {
+  @Override
+  public void bodyRead(int n) {
     windowBytes += n;
     if (bodyLeft > 0) {
       bodyLeft = Math.max(0, bodyLeft - n);
@@ -130,14 +141,16 @@ final class ConnectionGuard extends ChannelDuplexHandler {
   }
 
   /** The request has been read whole and handed on: no read limits apply until it is answered. */
-  void requestRead() {
+  @Override
+  public void requestRead() {
     phase = Phase.WORKING;
     bytesWhileWorking = false;
     deadline = 0;
   }
 
   /** The request was answered and the connection stays open for the next one. */
-  void answered() {
+  @Override
+  public void answered() {
     long now = System.nanoTime();
     if (bytesWhileWorking) {
       // The next request (pipelined) has begun arriving: its header clock runs from now.
@@ -157,7 +170,8 @@ final class ConnectionGuard extends ChannelDuplexHandler {
    * {@link ConnectionLimits#LINGER_TIME}, then close. A client that sends its whole body before reading (no
    * {@code Expect: 100-continue}) thus reads the answer instead of a connection reset.
    */
-  void linger(long left, ChannelFuture earlyAnswer) {
+  @Override
+  public void linger(long left, ChannelFuture earlyAnswer) {
     phase = Phase.LINGERING;
     lingerLeft = left;
     answer = earlyAnswer;
@@ -170,7 +184,8 @@ final class ConnectionGuard extends ChannelDuplexHandler {
   }
 
   /** Body bytes the reader dropped while lingering (decoded before the guard switched to dropping raw bytes). */
-  void dropped(int n) {
+  @Override
+  public void dropped(int n) {
     lingered += n;
     metrics.lingeringBytes.add(n);
     if (lingerLeft > 0) {
@@ -178,6 +193,42 @@ final class ConnectionGuard extends ChannelDuplexHandler {
     }
     if (lingerLeft == 0 || lingered >= ConnectionLimits.LINGER_BYTES) {
       closeAfterAnswer();
+    }
+  }
+
+  /**
+   * The connection now speaks HTTP/2 (prior knowledge, {@code Upgrade: h2c} or ALPN): the header clock restarts and
+   * runs until the client's SETTINGS are in ({@link #http2Settings()}).
+   */
+  void http2() {
+    http2 = true;
+    phase = Phase.HEADERS;
+    deadline = 0;
+    long now = System.nanoTime();
+    requestStart = now;
+    arm(now + headerNanos);
+  }
+
+  /** The client's first SETTINGS frame (the end of its connection preface) is in. */
+  void http2Settings() {
+    if (!http2Ready) {
+      http2Ready = true;
+      http2Streams(openStreams);
+    }
+  }
+
+  /** {@code open} HTTP/2 streams are open now: while any is, the connection is not idle. */
+  void http2Streams(int open) {
+    openStreams = open;
+    if (!http2Ready) {
+      return;
+    }
+    if (open > 0) {
+      phase = Phase.WORKING;
+      deadline = 0;
+    } else if (phase != Phase.IDLE) {
+      phase = Phase.IDLE;
+      arm(System.nanoTime() + idleNanos);
     }
   }
 
@@ -229,6 +280,10 @@ final class ConnectionGuard extends ChannelDuplexHandler {
       arm(deadline);
       return;
     }
+    if (http2) {
+      http2Timeout();
+      return;
+    }
     switch (phase) {
       case HEADERS -> {
         boolean overall = now - (requestStart + requestNanos) >= 0;
@@ -249,6 +304,19 @@ final class ConnectionGuard extends ChannelDuplexHandler {
       }
       case WORKING -> deadline = 0;
     }
+  }
+
+  /** An HTTP/2 connection's clock ran out: closed from the pipeline's end, so the HTTP/2 codec sends GOAWAY. */
+  private void http2Timeout() {
+    deadline = 0;
+    if (phase == Phase.HEADERS) {
+      metrics.limitHits.inc("header_timeout");
+    } else if (phase == Phase.IDLE) {
+      metrics.limitHits.inc("idle_timeout");
+    } else {
+      return;
+    }
+    ctx.channel().close();
   }
 
   /** A body window ended: enough bytes came, or the connection is cut off. */

@@ -15,10 +15,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -30,13 +27,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The server's sockets, on Netty: one thread accepts, a few event-loop threads read and write every connection
  * without blocking, and only complete requests reach the {@link WorkerPool}. Per connection the pipeline is
- * TLS (optional), {@link ConnectionGuard} (timeouts, lingering close), the HTTP/1.1 codec (header size limits) and
- * {@link RequestReader} (body limit, dispatch, pipelining). Connections over the limit get {@link Refusal} instead.
+ * TLS (optional), {@link ConnectionGuard} (timeouts, lingering close), then HTTP/1.1 or HTTP/2 as
+ * {@link ConnectionPipeline} sets them up, each ending in {@link RequestReader}s (body limit, dispatch, pipelining).
+ * Connections over the limit get {@link Refusal} instead.
  */
 public final class HttpTransport implements AutoCloseable {
   private static final int BACKLOG = 1024;
-  /** Decoded body pieces: large enough that a 1 MB body is a handful of pieces. */
-  private static final int MAX_CHUNK = 65_536;
 
   private final EventLoopGroup acceptor;
   private final EventLoopGroup loops;
@@ -61,8 +57,9 @@ public final class HttpTransport implements AutoCloseable {
    */
   public static HttpTransport start(ServerSettings settings, Dispatcher dispatcher, WorkerPool pool,
       ServerMetrics metrics) throws IOException {
-    SslContext ssl = settings.tls() == null ? null : TlsContexts.server(settings.tls());
     ConnectionLimits limits = settings.connections();
+    SslContext ssl = settings.tls() == null ? null : TlsContexts.server(settings.tls(), limits.http2().enabled());
+    ConnectionPipeline pipeline = new ConnectionPipeline(settings, dispatcher, pool, metrics, ssl);
     AtomicInteger openCount = metrics.openConnections();
     Set<Channel> open = ConcurrentHashMap.newKeySet();
     int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
@@ -92,19 +89,7 @@ public final class HttpTransport implements AutoCloseable {
               open.remove(ch);
               openCount.decrementAndGet();
             });
-            if (ssl != null) {
-              SslHandler handler = ssl.newHandler(ch.alloc());
-              handler.setHandshakeTimeoutMillis(limits.headerTimeout().toMillis());
-              p.addLast("tls", handler);
-            }
-            ConnectionGuard guard = new ConnectionGuard(limits, metrics);
-            p.addLast("guard", guard);
-            p.addLast("http", new HttpServerCodec(new HttpDecoderConfig()
-                .setMaxInitialLineLength(limits.maxHeaderBytes())
-                .setMaxHeaderSize(limits.maxHeaderBytes())
-                .setMaxChunkSize(MAX_CHUNK)));
-            p.addLast("reader", new RequestReader(dispatcher, pool, guard, metrics, settings.maxBodyBytes(),
-                settings.deadline().toNanos(), limits.maxRequestTime().toNanos(), limits.maxHeaderBytes()));
+            pipeline.build(ch);
           }
         });
     Channel listener;

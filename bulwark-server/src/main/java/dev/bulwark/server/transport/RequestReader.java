@@ -43,7 +43,9 @@ import java.util.Arrays;
 final class RequestReader extends ChannelInboundHandlerAdapter {
   private final Dispatcher dispatcher;
   private final WorkerPool pool;
-  private final ConnectionGuard guard;
+  private final RequestClock clock;
+  private final String protocol;
+  private final boolean http2Offered;
   private final ServerMetrics metrics;
   private final long maxBodyBytes;
   private final long deadlineNanos;
@@ -59,11 +61,18 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
   private boolean discarding;
   private boolean busy;
 
-  RequestReader(Dispatcher dispatcher, WorkerPool pool, ConnectionGuard guard, ServerMetrics metrics,
-      long maxBodyBytes, long deadlineNanos, long maxRequestNanos, int maxHeaderBytes) {
+  /**
+   * @param clock the connection's guard (HTTP/1.1) or the stream's clock (HTTP/2)
+   * @param protocol what the requests are counted as: {@code http/1.1}, {@code h2c} or {@code h2}
+   * @param http2Offered whether the server offers HTTP/2 (only for the message refusing HTTP/2 bytes on HTTP/1.1)
+   */
+  RequestReader(Dispatcher dispatcher, WorkerPool pool, RequestClock clock, String protocol, boolean http2Offered,
+      ServerMetrics metrics, long maxBodyBytes, long deadlineNanos, long maxRequestNanos, int maxHeaderBytes) {
     this.dispatcher = dispatcher;
     this.pool = pool;
-    this.guard = guard;
+    this.clock = clock;
+    this.protocol = protocol;
+    this.http2Offered = http2Offered;
     this.metrics = metrics;
     this.maxBodyBytes = maxBodyBytes;
     this.deadlineNanos = deadlineNanos;
@@ -82,7 +91,7 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
       // The rest of a refused request (and anything pipelined after it): dropped, and counted towards the
       // lingering close. Nothing after a refusal is answered: the connection closes.
       if (msg instanceof HttpContent content) {
-        guard.dropped(content.content().readableBytes());
+        clock.dropped(content.content().readableBytes());
       }
       ReferenceCountUtil.release(msg);
       return;
@@ -117,6 +126,15 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
       refuse(request.uri(), -1, unreadable(cause));
       return;
     }
+    if (request.protocolVersion().majorVersion() != 1) {
+      // "PRI * HTTP/2.0" is the HTTP/2 connection preface: said to an HTTP/1.1 connection, it gets a plain answer.
+      discarding = true;
+      refuse(request.uri(), 0, new ApiException(ErrorType.BAD_REQUEST, "this connection speaks HTTP/1.1, not "
+          + excerpt(request.protocolVersion().text()) + (http2Offered
+              ? ": HTTP/2 starts with its connection preface on a new connection, with Upgrade: h2c, or by ALPN over TLS"
+              : ": HTTP/2 is turned off on this server (serve --http2 off)")));
+      return;
+    }
     current = request;
     bodyLength = 0;
     discarding = false;
@@ -129,7 +147,7 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
       return;
     }
     long declared = HttpUtil.getContentLength(request, -1L);
-    guard.headersRead(declared);
+    clock.headersRead(declared);
     String expect = request.headers().get(HttpHeaderNames.EXPECT);
     if (expect != null && !HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(expect)) {
       discarding = true;
@@ -157,7 +175,7 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
     int n = bytes.readableBytes();
     if (discarding) {
       if (n > 0) {
-        guard.dropped(n);
+        clock.dropped(n);
       }
       return;
     }
@@ -169,7 +187,7 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
       refuse(path, -1, unreadable(content.decoderResult().cause()));
       return;
     }
-    guard.bodyRead(n);
+    clock.bodyRead(n);
     if (bodyLength + (long) n > maxBodyBytes) {
       discarding = true;
       metrics.limitHits.inc("body_size");
@@ -197,11 +215,12 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
         new StreamedAnswer(ctx, http10KeepAlive, (f, close) -> answeredInPieces(requestPath, f, close)));
     current = null;
     body = null;
-    guard.requestRead();
+    clock.requestRead();
+    metrics.protocolRequests.inc(protocol);
     busy = true;
     ctx.channel().config().setAutoRead(false);
     long accepted = System.nanoTime();
-    long deadline = Math.min(accepted + deadlineNanos, guard.requestStart() + maxRequestNanos);
+    long deadline = Math.min(accepted + deadlineNanos, clock.requestStart() + maxRequestNanos);
     if (dispatcher.answersInline(r)) {
       write(r, dispatcher.dispatch(r, accepted, deadline), http10KeepAlive);
     } else if (!pool.trySubmit(() -> write(r, dispatcher.dispatch(r, accepted, deadline), http10KeepAlive))) {
@@ -243,7 +262,7 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
   /** Reads on: first whatever the client pipelined while the last request was worked on. */
   private void next() {
     busy = false;
-    guard.answered();
+    clock.answered();
     while (!busy && !pending.isEmpty() && ctx.channel().isActive()) {
       read(pending.poll());
     }
@@ -263,7 +282,7 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
     current = null;
     body = null;
     ctx.channel().config().setAutoRead(true);
-    guard.linger(left, written);
+    clock.linger(left, written);
   }
 
   private ApiException unreadable(Throwable cause) {

@@ -46,6 +46,19 @@ final class Responses {
     return response;
   }
 
+  /** An error answer for a request that cannot be read whole (an HTTP/2 stream over its request time). */
+  static FullHttpResponse error(ErrorType type, String message) {
+    byte[] json = ErrorJson.of(type, message).getBytes(StandardCharsets.UTF_8);
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+        HttpResponseStatus.valueOf(type.status()), Unpooled.wrappedBuffer(json));
+    response.headers()
+        .set("Content-Type", "application/json; charset=utf-8")
+        .set("Cache-Control", "no-store")
+        .set("Date", now())
+        .set("Content-Length", json.length);
+    return response;
+  }
+
   /** A complete error answer with {@code Connection: close}, as bytes, for a connection without a request to answer. */
   static ByteBuf raw(ErrorType type, String message, int retryAfterSeconds) {
     byte[] json = ErrorJson.of(type, message).getBytes(StandardCharsets.UTF_8);
