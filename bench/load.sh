@@ -10,6 +10,7 @@
 #   bench/load.sh --endpoints scan --slow 2000 --rounds 3   # ... alternating without and with them, 3 times
 #   bench/load.sh --tls ...                        # the same over HTTPS (a self-signed certificate made here)
 #   bench/load.sh --endpoints scan --runs 1 --soak 300 --bad   # soak beside hostile clients (bench/BadClients.java)
+#   bench/load.sh --h2 ...                         # HTTP/2 with h2load (h2c by prior knowledge; with --tls, h2 by ALPN)
 #
 # Prints req/s, p50 and p99 per endpoint and concurrency (medians over the runs), errors, and the server's RSS.
 # The server and wrk share this machine's cores, so the numbers are pessimistic; run it on a quiet machine.
@@ -30,8 +31,9 @@ SLOW=0
 ROUNDS=1
 TLS=0
 BAD=0
+H2=0
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) DURATION="$2"; shift 2 ;;
@@ -48,12 +50,17 @@ while [ $# -gt 0 ]; do
     --rounds) ROUNDS="$2"; shift 2 ;;
     --tls) TLS=1; shift ;;
     --bad) BAD=1; shift ;;
+    --h2) H2=1; shift ;;
     --quick) DURATION=5; WARMUP=3; RUNS=1; CONNECTIONS=32; shift ;;
     -h|--help) usage 0 ;;
     *) echo "load.sh: unknown argument '$1'" >&2; usage 64 ;;
   esac
 done
 
+if [ "$H2" = 1 ] && ! command -v h2load >/dev/null; then
+  echo "load.sh: h2load is missing: install the Debian package (apt-get install nghttp2-client)" >&2
+  exit 1
+fi
 if ! command -v wrk >/dev/null; then
   echo "load.sh: wrk is missing: install the Debian package (apt-get install wrk)" >&2
   exit 1
@@ -105,11 +112,34 @@ threads() { ls "/proc/$SERVER_PID/task" 2>/dev/null | wc -l; }
 # One table row: a warm-up, then $RUNS runs of wrk; medians of req/s, p50 and p99, the errors of all runs.
 row() {
   local name="$1" c="$2" url="$3" body="$4"
+  if [ "$H2" = 1 ]; then row_h2 "$@"; return; fi
   wrk -t"$WRK_THREADS" -c"$c" -d"${WARMUP}s" --timeout 30s -s "$ROOT/bench/post.lua" "$url" -- "$body" >/dev/null 2>&1 || true
   : >"$WORK/runs"
   for _ in $(seq 1 "$RUNS"); do
     wrk -t"$WRK_THREADS" -c"$c" -d"${DURATION}s" --timeout 30s --latency -s "$ROOT/bench/post.lua" "$url" -- "$body" 2>&1 \
       | grep '^RESULT' >>"$WORK/runs" || true
+  done
+  rps="$(field rps <"$WORK/runs" | median)"
+  p50="$(field p50_ms <"$WORK/runs" | median)"
+  p99="$(field p99_ms <"$WORK/runs" | median)"
+  errors="$(awk '{for (i = 1; i <= NF; i++) if ($i ~ /^(non2xx|socket_errors)=/) {split($i, kv, "="); s += kv[2]}} END {print s + 0}' "$WORK/runs")"
+  printf "%-21s %6s %10.0f %9.2f %9.2f %8s %8s\n" "$name" "$c" "$rps" "$p50" "$p99" "$errors" "$(rss_mb)"
+}
+# The same row over HTTP/2 with h2load: $c connections, one stream at a time on each (as wrk's keep-alive
+# connections); p50 and p99 from h2load's per-request log (microseconds, third column).
+row_h2() {
+  local name="$1" c="$2" url="$3" body="$4" data=()
+  [ "$body" != - ] && data=(-d "$body" -H 'content-type: application/json')
+  h2load -c"$c" -m1 -D"$WARMUP" "${data[@]}" "$url" >/dev/null 2>&1 || true
+  : >"$WORK/runs"
+  for _ in $(seq 1 "$RUNS"); do
+    h2load -c"$c" -m1 -D"$DURATION" --log-file="$WORK/h2.log" "${data[@]}" "$url" >"$WORK/h2.out" 2>&1 || true
+    rps="$(sed -n 's/^finished in [0-9.]*s, \([0-9.]*\) req\/s.*/\1/p' "$WORK/h2.out")"
+    bad="$(awk '$2 !~ /^2/ {n++} END {print n + 0}' "$WORK/h2.log")"
+    failed="$(sed -n 's/^requests: .* \([0-9]*\) failed, \([0-9]*\) errored.*/\1 \2/p' "$WORK/h2.out" | awk '{print $1 + $2}')"
+    cut -f3 "$WORK/h2.log" | sort -n | awk -v rps="${rps:-0}" -v bad="$bad" -v failed="${failed:-0}" \
+      '{v[NR] = $1} END {printf "RESULT rps=%s p50_ms=%.3f p99_ms=%.3f non2xx=%d socket_errors=%d\n", rps,
+        v[int(NR * 0.5) + 1] / 1000, v[int(NR * 0.99) + 1] / 1000, bad, failed}' >>"$WORK/runs"
   done
   rps="$(field rps <"$WORK/runs" | median)"
   p50="$(field p50_ms <"$WORK/runs" | median)"

@@ -122,6 +122,24 @@ class GatewayTest {
   }
 
   @Test
+  void anAllowedStreamArrivesTheSameOverHttp2() throws Exception {
+    String answer = "The tram leaves at nine. It stops near the river, then climbs the hill. Bring a coat.";
+    upstream.script = new FakeOpenAiUpstream.Script(200, null, FakeOpenAiUpstream.streamOf(answer, 4, true), 0);
+    HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+    HttpResponse<String> r = h2.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/chat/completions"))
+        .header("Content-Type", "application/json").header("Authorization", "Bearer sk-test")
+        .POST(HttpRequest.BodyPublishers.ofString(request("How do I get to the castle?", true))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_2);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
+    List<String> events = events(r.body());
+    assertThat(events.get(events.size() - 1)).isEqualTo("[DONE]");
+    assertThat(content(events)).isEqualTo(answer);
+    assertThat(upstream.lastAuthorization).isEqualTo("Bearer sk-test");
+  }
+
+  @Test
   void aBlockedStreamEndsCleanlyWithAnErrorEventAndCancelsTheUpstream() throws Exception {
     String answer = "Here is a fine start. This part is unsafe to show. " + "More words follow here. ".repeat(200);
     upstream.hungUp = new java.util.concurrent.CountDownLatch(1);

@@ -79,6 +79,11 @@ class Http2Test {
     try (HttpFront front = HttpFront.start(ServerSettings.defaults().withAddress("127.0.0.1", 0),
         List.of(ECHO, TICKS), line -> { })) {
       HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+      // The JDK's client asks for the upgrade on a first POST too: its body arrives as stream 1's.
+      HttpResponse<String> first = send(h2, HttpRequest.newBuilder(front.baseUrl().resolve("/v1/echo"))
+          .POST(HttpRequest.BodyPublishers.ofString("upgraded with a body")).build());
+      assertThat(first.version()).isEqualTo(HttpClient.Version.HTTP_2);
+      assertThat(first.body()).isEqualTo("upgraded with a body");
       for (int round = 0; round < 3; round++) {
         HttpResponse<String> ticks = send(h2, HttpRequest.newBuilder(front.baseUrl().resolve("/v1/ticks")).build());
         assertThat(ticks.version()).isEqualTo(HttpClient.Version.HTTP_2);
@@ -187,6 +192,19 @@ class Http2Test {
       wire.headers(7, "POST", "/v1/echo", false);
       wire.data(7, "again".getBytes(StandardCharsets.UTF_8), true);
       assertThat(wire.status(7)).isEqualTo("200");
+    }
+  }
+
+  @Test
+  void anUpgradeRequestWithABodyOverTheLimitIsRefusedAsHttp11() throws Exception {
+    ServerSettings settings = ServerSettings.defaults().withAddress("127.0.0.1", 0).withLimits(1024,
+        Duration.ofSeconds(30), 1000);
+    try (HttpFront front = HttpFront.start(settings, List.of(ECHO), line -> { });
+        RawHttp raw = new RawHttp(front.port())) {
+      String answer = raw.send("POST /v1/echo HTTP/1.1\r\nHost: x\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+          + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQAAP__\r\nContent-Length: 5000\r\n\r\n" + "x".repeat(5000))
+          .readToClose();
+      assertThat(answer).startsWith("HTTP/1.1 413").contains("--max-body-bytes");
     }
   }
 

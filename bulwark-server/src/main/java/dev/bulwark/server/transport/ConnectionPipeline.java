@@ -10,8 +10,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
 import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2FrameCodec;
@@ -96,16 +98,33 @@ final class ConnectionPipeline {
     p.addLast("h2-activity", new Http2Activity(guard, codec.connection()));
   }
 
-  /** HTTP/1.1 that turns into HTTP/2 on the connection preface or an {@code Upgrade: h2c} request. */
+  /**
+   * HTTP/1.1 that turns into HTTP/2 on the connection preface or an {@code Upgrade: h2c} request. Both checks are
+   * gone after the first request (the detector removes itself at the first byte that is not the preface, the upgrade
+   * handler after the first request), so HTTP/1.1 keep-alive costs nothing more than without HTTP/2.
+   */
   private void cleartext(ChannelPipeline p, ConnectionGuard guard) {
     HttpServerCodec codec = http1Codec();
+    int maxUpgradeBody = (int) Math.min(Integer.MAX_VALUE - 8, settings.maxBodyBytes());
     HttpServerUpgradeHandler upgrade = new HttpServerUpgradeHandler(codec, protocol -> {
       if (!AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)) {
         return null;
       }
       Http2FrameCodec h2 = http2Codec();
       return new Http2ServerUpgradeCodec(h2, streams("h2c"), new Http2Activity(guard, h2.connection()));
-    }, (int) Math.min(Integer.MAX_VALUE, settings.maxBodyBytes()));
+    }, maxUpgradeBody, true) {
+      /**
+       * The upgrade handler reads an upgrade request's body whole before switching (the JDK's client sends
+       * {@code Upgrade: h2c} on a first POST too), so only a body of declared length within the body limit is
+       * upgraded. Any other request is served as HTTP/1.1 (a server may ignore {@code Upgrade}), where the reader's
+       * 413 and lingering close apply.
+       */
+      @Override
+      protected boolean shouldHandleUpgradeRequest(HttpRequest request) {
+        return !HttpUtil.isTransferEncodingChunked(request)
+            && HttpUtil.getContentLength(request, 0L) <= maxUpgradeBody;
+      }
+    };
     ChannelInitializer<Channel> priorKnowledge = new ChannelInitializer<>() {
       @Override
       protected void initChannel(Channel ch) {

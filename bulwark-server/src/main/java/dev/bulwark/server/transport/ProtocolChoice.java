@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import javax.net.ssl.SSLException;
 
 /** After the TLS handshake, sets up the protocol the client chose by ALPN: {@code h2}, else HTTP/1.1. */
@@ -30,7 +31,7 @@ final class ProtocolChoice extends ApplicationProtocolNegotiationHandler {
     }
   }
 
-  /** Counted once: a failed handshake is reported both as an event and as the decoder's exception. */
+  /** Counted once: a failed handshake may be reported both as an event and as the decoder's exception. */
   @Override
   protected void handshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
     if (!failed) {
@@ -38,6 +39,15 @@ final class ProtocolChoice extends ApplicationProtocolNegotiationHandler {
       metrics.limitHits.inc("tls_handshake");
     }
     ctx.close();
+  }
+
+  /** A handshake that failed or stalled (its timeout, or the connection closed first) is reported as this event. */
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+    if (event instanceof SslHandshakeCompletionEvent done && !done.isSuccess()) {
+      handshakeFailure(ctx, done.cause());
+    }
+    super.userEventTriggered(ctx, event);
   }
 
   @Override
