@@ -11,6 +11,7 @@
 #   bench/load.sh --tls ...                        # the same over HTTPS (a self-signed certificate made here)
 #   bench/load.sh --endpoints scan --runs 1 --soak 300 --bad   # soak beside hostile clients (bench/BadClients.java)
 #   bench/load.sh --h2 ...                         # HTTP/2 with h2load (h2c by prior knowledge; with --tls, h2 by ALPN)
+#   bench/load.sh --h2 --h2-streams 8 --connections 4   # ... 8 streams at once on each of 4 connections
 #
 # Prints req/s, p50 and p99 per endpoint and concurrency (medians over the runs), errors, and the server's RSS.
 # The server and wrk share this machine's cores, so the numbers are pessimistic; run it on a quiet machine.
@@ -32,6 +33,7 @@ ROUNDS=1
 TLS=0
 BAD=0
 H2=0
+H2_STREAMS=1
 
 usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
@@ -51,6 +53,7 @@ while [ $# -gt 0 ]; do
     --tls) TLS=1; shift ;;
     --bad) BAD=1; shift ;;
     --h2) H2=1; shift ;;
+    --h2-streams) H2_STREAMS="$2"; shift 2 ;;
     --quick) DURATION=5; WARMUP=3; RUNS=1; CONNECTIONS=32; shift ;;
     -h|--help) usage 0 ;;
     *) echo "load.sh: unknown argument '$1'" >&2; usage 64 ;;
@@ -125,15 +128,15 @@ row() {
   errors="$(awk '{for (i = 1; i <= NF; i++) if ($i ~ /^(non2xx|socket_errors)=/) {split($i, kv, "="); s += kv[2]}} END {print s + 0}' "$WORK/runs")"
   printf "%-21s %6s %10.0f %9.2f %9.2f %8s %8s\n" "$name" "$c" "$rps" "$p50" "$p99" "$errors" "$(rss_mb)"
 }
-# The same row over HTTP/2 with h2load: $c connections, one stream at a time on each (as wrk's keep-alive
+# The same row over HTTP/2 with h2load: $c connections, $H2_STREAMS streams at a time on each (1: as wrk's keep-alive
 # connections); p50 and p99 from h2load's per-request log (microseconds, third column).
 row_h2() {
   local name="$1" c="$2" url="$3" body="$4" data=()
   [ "$body" != - ] && data=(-d "$body" -H 'content-type: application/json')
-  h2load -c"$c" -m1 -D"$WARMUP" "${data[@]}" "$url" >/dev/null 2>&1 || true
+  h2load -c"$c" -m"$H2_STREAMS" -D"$WARMUP" "${data[@]}" "$url" >/dev/null 2>&1 || true
   : >"$WORK/runs"
   for _ in $(seq 1 "$RUNS"); do
-    h2load -c"$c" -m1 -D"$DURATION" --log-file="$WORK/h2.log" "${data[@]}" "$url" >"$WORK/h2.out" 2>&1 || true
+    h2load -c"$c" -m"$H2_STREAMS" -D"$DURATION" --log-file="$WORK/h2.log" "${data[@]}" "$url" >"$WORK/h2.out" 2>&1 || true
     rps="$(sed -n 's/^finished in [0-9.]*s, \([0-9.]*\) req\/s.*/\1/p' "$WORK/h2.out")"
     bad="$(awk '$2 !~ /^2/ {n++} END {print n + 0}' "$WORK/h2.log")"
     failed="$(sed -n 's/^requests: .* \([0-9]*\) failed, \([0-9]*\) errored.*/\1 \2/p' "$WORK/h2.out" | awk '{print $1 + $2}')"

@@ -142,6 +142,13 @@ class Http2Test {
       assertThat(wire.status(3)).isEqualTo("200");
       assertThat(wire.body(3)).isEqualTo("still here");
       awaitMetric(front, "bulwark_http_limit_hits_total{limit=\"header_size\"} 1");
+      // Far over the limit, the header list closes the whole connection (the codec's GOAWAY), counted alike.
+      try (H2Wire flood = new H2Wire(front.port(), true)) {
+        flood.headers(1, "POST", "/v1/echo", true, "x-big", "a".repeat(60_000));
+        assertThat(flood.next(f -> f.type() == H2Wire.GOAWAY)).isNotNull();
+        assertThat(flood.closedByServer()).isTrue();
+      }
+      awaitMetric(front, "bulwark_http_limit_hits_total{limit=\"header_size\"} 2");
     }
   }
 
