@@ -38,7 +38,8 @@ import java.util.Arrays;
  * longer one is answered 413 and the rest of it dropped (lingering close).
  *
  * <p>One request per connection is worked on at a time, so pipelined requests are answered in order: while one is
- * worked on, the connection stops reading and whatever was already decoded waits here.
+ * worked on, the connection stops reading and whatever was already decoded waits here. Over HTTP/2 each stream has a
+ * reader of its own (behind a converter from frames to HTTP/1.1 messages), which reads that stream's one request.
  */
 final class RequestReader extends ChannelInboundHandlerAdapter {
   private final Dispatcher dispatcher;

@@ -67,6 +67,7 @@ final class StreamClock extends ChannelInboundHandlerAdapter implements RequestC
 
   @Override
   public void bodyRead(int n) {
+    // No minimum rate per stream: see headersRead.
   }
 
   @Override
@@ -76,6 +77,7 @@ final class StreamClock extends ChannelInboundHandlerAdapter implements RequestC
 
   @Override
   public void answered() {
+    // A stream carries one request: nothing follows its answer.
   }
 
   @Override
