@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -42,8 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * fake (the baseline), {@code none} the gateway relaying with no scanner (its own cost: parsing and re-writing each
  * event, holding text to a sentence's end), {@code rules} the gateway with the rule scanners on the request and the answer, {@code
  * classifiers} the gateway adding the embedded Prompt Guard on the request and the embedded Llama Guard on the
- * answer (sentence by sentence). {@code firstToken}: time from sending a streamed request to the first non-empty
- * {@code delta.content} (one client); the added TTFT is its difference to {@code direct}. {@code wholeStream}: 32
+ * answer (sentence by sentence), {@code classifiers-alongside} the same with the request forwarded while it is judged
+ * ({@code --request-scan alongside}). {@code firstToken}: time from sending a streamed request to the first non-empty
+ * {@code delta.content} (one client, which then reads the rest of the answer untimed); the added TTFT is its
+ * difference to {@code direct}. {@code wholeStream}: 32
  * clients each reading whole streamed answers; requests per second (times {@link #TOKENS} for tokens per second).
  */
 @State(Scope.Benchmark)
@@ -55,7 +58,7 @@ public class GatewayBench {
   public static final int TOKENS = 200;
   private static final String SENTENCE = "The tram leaves at nine and stops near the old river bridge. ";
 
-  @Param({"direct", "none", "rules", "classifiers"})
+  @Param({"direct", "none", "rules", "classifiers", "classifiers-alongside"})
   public String target;
 
   private HttpServer upstream;
@@ -92,7 +95,10 @@ public class GatewayBench {
       default -> "roles:\n  user: [prompt-guard, hidden-text, regex]\n  assistant: [llama-guard, hidden-text, regex, pii]\n";
     };
     firewall = Firewall.fromConfig(FirewallConfig.parse(roles + "  system: []\n  tool: []\n  memory: []\n", "gateway-bench.yaml"));
-    gateway = BulwarkGateway.start(GatewaySettings.of(upstreamUrl).withAddress("127.0.0.1", 0), firewall);
+    GatewaySettings.RequestScan when = target.endsWith("-alongside")
+        ? GatewaySettings.RequestScan.ALONGSIDE : GatewaySettings.RequestScan.BEFORE;
+    gateway = BulwarkGateway.start(GatewaySettings.of(upstreamUrl).withAddress("127.0.0.1", 0).withRequestScan(when),
+        firewall);
     url = URI.create(gateway.baseUrl() + "/chat/completions");
   }
 
@@ -148,20 +154,42 @@ public class GatewayBench {
         .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(), HttpResponse.BodyHandlers.ofInputStream());
   }
 
-  /** Sends a streamed request and returns at the first event with non-empty content (then hangs up). */
+  /**
+   * The rest of the answer {@link #firstToken} stopped reading at, read to its end after the measured time (a
+   * per-invocation tear-down is not timed): the client behaves as a real one, and the gateway's judgement of the rest
+   * of one answer does not share the cores with the next request's first token.
+   */
+  @State(Scope.Thread)
+  public static class OpenAnswer {
+    BufferedReader rest;
+
+    @TearDown(Level.Invocation)
+    public void readToTheEnd() throws IOException {
+      if (rest != null) {
+        try (BufferedReader in = rest) {
+          while (in.readLine() != null) {
+            // discarded: only the first token is measured
+          }
+        }
+        rest = null;
+      }
+    }
+  }
+
+  /** Time to first token: from sending a streamed request to the first event with non-empty content. */
   @Benchmark
   @BenchmarkMode(Mode.SampleTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   @Threads(1)
-  public int firstToken() throws Exception {
+  public int firstToken(OpenAnswer answer) throws Exception {
     HttpResponse<InputStream> r = send();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        int at = line.indexOf("\"content\":\"");
-        if (at >= 0 && line.charAt(at + 11) != '"') {
-          return line.length();
-        }
+    BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8));
+    answer.rest = in;
+    String line;
+    while ((line = in.readLine()) != null) {
+      int at = line.indexOf("\"content\":\"");
+      if (at >= 0 && line.charAt(at + 11) != '"') {
+        return line.length();
       }
     }
     throw new IllegalStateException("no content arrived from " + url);

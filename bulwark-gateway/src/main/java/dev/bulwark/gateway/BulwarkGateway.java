@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,10 +28,12 @@ public final class BulwarkGateway implements AutoCloseable {
 
   private final HttpFront front;
   private final ScheduledExecutorService timer;
+  private final ExecutorService scans;
 
-  private BulwarkGateway(HttpFront front, ScheduledExecutorService timer) {
+  private BulwarkGateway(HttpFront front, ScheduledExecutorService timer, ExecutorService scans) {
     this.front = front;
     this.timer = timer;
+    this.scans = scans;
   }
 
   /** With the server's default transport limits, no API keys and {@link #DEFAULT_THREADS} request threads. */
@@ -52,16 +55,19 @@ public final class BulwarkGateway implements AutoCloseable {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
         .version(HttpClient.Version.HTTP_1_1).build();
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("bulwark-gateway-timer"));
+    // At most one scan per exchange in flight, so the request threads bound this pool.
+    ExecutorService scans = Executors.newCachedThreadPool(daemon("bulwark-gateway-scan"));
     ServerSettings listener = transport.withAddress(settings.host(), settings.port())
         .withLimits(settings.maxBodyBytes(), transport.deadline(), transport.maxMessages());
     try {
-      ChatExchange chat = new ChatExchange(settings, firewall, http, timer);
+      ChatExchange chat = new ChatExchange(settings, firewall, http, timer, scans);
       GatewayEndpoints endpoints = new GatewayEndpoints(chat, http, settings::upstream,
           upstreamKey == null ? null : "Bearer " + upstreamKey, !listener.apiKeys().required());
       HttpFront front = HttpFront.start(listener, endpoints.list(), System.err::println);
-      return new BulwarkGateway(front, timer);
+      return new BulwarkGateway(front, timer, scans);
     } catch (IOException | RuntimeException e) {
       timer.shutdownNow();
+      scans.shutdownNow();
       throw e;
     }
   }
@@ -90,6 +96,7 @@ public final class BulwarkGateway implements AutoCloseable {
   public void close() {
     front.close();
     timer.shutdownNow();
+    scans.shutdownNow();
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String prefix) {

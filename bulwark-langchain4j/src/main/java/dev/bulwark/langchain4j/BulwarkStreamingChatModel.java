@@ -1,5 +1,6 @@
 package dev.bulwark.langchain4j;
 
+import dev.bulwark.core.AnswerFeed;
 import dev.bulwark.core.AnswerStream;
 import dev.bulwark.core.Decision;
 import dev.bulwark.core.Firewall;
@@ -23,6 +24,7 @@ import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -32,8 +34,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link StreamingChatModel} that guards another one's answers as they stream: each partial response is offered to
- * the firewall ({@link Firewall#stream}, role {@code assistant}, the request's messages as context) and the handler
- * receives the text the firewall releases (whole checked sentences) instead of the raw tokens. A block cancels the
+ * the firewall ({@link Firewall#feed}, role {@code assistant}, the request's messages as context, without waiting for
+ * the scanners) and the handler receives the text the firewall releases (whole checked sentences) instead of the raw
+ * tokens, on the feed's worker thread. A block cancels the
  * model's stream (when the model offers a {@link StreamingHandle}) and ends the answer: with a refusal as the last
  * partial response and the complete response, or, without a refusal text, with {@code onError} and a
  * {@link FirewallVerdictException} carrying the verdict. Use it wherever a {@code StreamingChatModel} goes, e.g.
@@ -67,7 +70,9 @@ public final class BulwarkStreamingChatModel implements StreamingChatModel {
   @Override
   public void chat(ChatRequest request, StreamingChatResponseHandler handler) {
     Trace context = Trace.of(ChatHistory.of(request.messages()));
-    delegate.chat(request, new GuardedHandler(firewall.stream(new Message(Role.ASSISTANT, ""), context), handler));
+    GuardedHandler guarded = new GuardedHandler(handler);
+    guarded.start(firewall.feed(new Message(Role.ASSISTANT, ""), context, guarded::onStep));
+    delegate.chat(request, guarded);
   }
 
   @Override
@@ -95,15 +100,29 @@ public final class BulwarkStreamingChatModel implements StreamingChatModel {
     return delegate.supportedCapabilities();
   }
 
-  /** One answer: forwards what the firewall releases; after a verdict that stops it, ignores the model. */
+  /**
+   * One answer. The model's callbacks only hand text to the {@link AnswerFeed} and return, so a slow scanner never
+   * holds the model's thread (nor, through it, the model's connection); the feed's worker hands released text, then
+   * the verdict, to the user's handler. Only when the model runs more than {@link AnswerFeed#DEFAULT_MAX_BACKLOG_CHARS}
+   * characters ahead of the scanners does its callback wait, until they caught up. Tool calls are held until the
+   * verdict: a blocked answer's tool calls are never handed on.
+   */
   private final class GuardedHandler implements StreamingChatResponseHandler {
-    private final AnswerStream guard;
     private final StreamingChatResponseHandler user;
-    private boolean ended;
+    /** Held while calling the user's handler: its calls never overlap, and nothing follows onError. */
+    private final Object delivery = new Object();
+    private final List<CompleteToolCall> toolCalls = new ArrayList<>();  // guarded by this
+    private AnswerFeed feed;
+    private PartialResponseContext lastContext;  // guarded by this
+    private ChatResponse response;  // guarded by this
+    private boolean ended;  // guarded by this
 
-    GuardedHandler(AnswerStream guard, StreamingChatResponseHandler user) {
-      this.guard = guard;
+    GuardedHandler(StreamingChatResponseHandler user) {
       this.user = user;
+    }
+
+    void start(AnswerFeed answerFeed) {
+      this.feed = answerFeed;
     }
 
     @Override
@@ -112,16 +131,81 @@ public final class BulwarkStreamingChatModel implements StreamingChatModel {
     }
 
     @Override
-    public synchronized void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-      if (ended) {
-        return;
+    public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+      synchronized (this) {
+        if (ended) {
+          return;
+        }
+        if (context != null) {
+          lastContext = context;
+        }
       }
-      StreamStep step = guard.offer(partial.text() == null ? "" : partial.text());
+      if (!feed.offer(partial.text() == null ? "" : partial.text())) {
+        feed.ready().join();
+      }
+    }
+
+    @Override
+    public void onCompleteToolCall(CompleteToolCall toolCall) {
+      synchronized (this) {
+        if (!ended) {
+          toolCalls.add(toolCall);
+        }
+      }
+    }
+
+    @Override
+    public void onCompleteResponse(ChatResponse complete) {
+      synchronized (this) {
+        if (ended) {
+          return;
+        }
+        response = complete;
+      }
+      feed.finish();
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      synchronized (delivery) {
+        synchronized (this) {
+          if (ended) {
+            return;
+          }
+          ended = true;
+        }
+        feed.cancel();
+        user.onError(error);
+      }
+    }
+
+    /** On the feed's worker: released text, then the step with the verdict. */
+    void onStep(StreamStep step) {
+      synchronized (delivery) {
+        deliver(step);
+      }
+    }
+
+    private void deliver(StreamStep step) {
+      PartialResponseContext context;
+      ChatResponse complete;
+      List<CompleteToolCall> calls;
+      synchronized (this) {
+        if (ended) {
+          return;
+        }
+        context = lastContext;
+        complete = response;
+        calls = List.copyOf(toolCalls);
+        if (step.done()) {
+          ended = true;
+        }
+      }
       if (step.blocked()) {
         if (context != null) {
           context.streamingHandle().cancel();
         }
-        stop(step.verdict(), null);
+        stop(step.verdict(), complete);
         return;
       }
       if (!step.released().isEmpty()) {
@@ -131,46 +215,22 @@ public final class BulwarkStreamingChatModel implements StreamingChatModel {
           user.onPartialResponse(step.released());
         }
       }
-    }
-
-    @Override
-    public synchronized void onCompleteToolCall(CompleteToolCall toolCall) {
-      if (!ended) {
-        user.onCompleteToolCall(toolCall);
-      }
-    }
-
-    @Override
-    public synchronized void onCompleteResponse(ChatResponse response) {
-      if (ended) {
+      if (!step.done()) {
         return;
       }
-      StreamStep step = guard.finish();
       FirewallResult verdict = step.verdict();
-      if (step.blocked()
-          || (verdict.decision() == Decision.HUMAN_IN_THE_LOOP_REQUIRED && reviewPolicy != ReviewPolicy.ALLOW)) {
-        stop(verdict, response);
+      if (verdict.decision() == Decision.HUMAN_IN_THE_LOOP_REQUIRED && reviewPolicy != ReviewPolicy.ALLOW) {
+        stop(verdict, complete);
         return;
       }
-      ended = true;
       listener.accept(verdict);
-      if (!step.released().isEmpty()) {
-        user.onPartialResponse(step.released());
-      }
-      user.onCompleteResponse(response);
+      calls.forEach(user::onCompleteToolCall);
+      user.onCompleteResponse(complete);
     }
 
-    @Override
-    public synchronized void onError(Throwable error) {
-      if (!ended) {
-        ended = true;
-        user.onError(error);
-      }
-    }
-
-    private void stop(FirewallResult verdict, ChatResponse response) {
-      ended = true;
+    private void stop(FirewallResult verdict, ChatResponse complete) {
       listener.accept(verdict);
+      AnswerStream guard = feed.stream();
       LOG.info("Bulwark stopped a streamed answer after {} of {} characters were shown: {}", guard.releasedLength(),
           guard.length(), verdict.reason());
       if (refusal == null) {
@@ -178,7 +238,7 @@ public final class BulwarkStreamingChatModel implements StreamingChatModel {
         return;
       }
       user.onPartialResponse(refusal);
-      ChatResponse.Builder b = response != null ? response.toBuilder() : ChatResponse.builder();
+      ChatResponse.Builder b = complete != null ? complete.toBuilder() : ChatResponse.builder();
       user.onCompleteResponse(b.aiMessage(AiMessage.from(refusal)).build());
     }
   }

@@ -2,6 +2,7 @@ package dev.bulwark.llm;
 
 import dev.bulwark.llm.embedded.MetaFeatures;
 import dev.bulwark.llm.embedded.PromptEncoder;
+import dev.bulwark.llm.embedded.RecentRequests;
 import dev.bulwark.llm.embedded.Sanitised;
 import dev.bulwark.llm.embedded.TextScorer;
 import dev.bulwark.llm.embedded.Turns;
@@ -104,6 +105,7 @@ public final class EmbeddedSafetyClassifier implements SafetyClassifier, AutoClo
   private final TextNormaliser normaliser = new TextNormaliser();
   private final PromptEncoder encoder;
   private final TextScorer scorer;
+  private final RecentRequests requests = new RecentRequests();
   private final List<HazardCategory> categories;
 
   public EmbeddedSafetyClassifier(SafetyHead head, Options options) {
@@ -200,7 +202,7 @@ public final class EmbeddedSafetyClassifier implements SafetyClassifier, AutoClo
       String note = turns.request() != null ? "no user request before this reply: judged on its own text" : null;
       return result(turns.role(), score, normalise(own.categories()), own, judged, Double.NaN, note);
     }
-    TextScorer.Scores req = scorer.score(request, 1);
+    TextScorer.Scores req = requests.score(request, r -> scorer.score(r, 1));
     double[] replyLogits = scorer.replyLogits(judged.text());
     double refusal = replyLogits[0];
     double p = head.replyStack().probability(0, null, MetaFeatures.reply(req.logit(), own.logit(), refusal, replyLogits[1]));

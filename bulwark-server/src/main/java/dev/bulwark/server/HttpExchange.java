@@ -41,4 +41,11 @@ public interface HttpExchange {
 
   /** What the audit log records as this request's outcome: its decision and the scanners that decided it. */
   void audit(String decision, java.util.List<String> decidingScanners);
+
+  /**
+   * Records a firewall verdict reached for this request: counted in {@code /metrics} (the decision, each scanner's
+   * time and verdict) and kept for the audit line, where the most severe verdict of the exchange and the scanners that
+   * reached it are written (an exchange may be judged more than once, e.g. the gateway's request, then its answer).
+   */
+  void verdict(dev.bulwark.core.FirewallResult result);
 }

@@ -64,6 +64,13 @@ public final class GatewayCommand implements Callable<Integer> {
       description = "How long the upstream may take to start answering; then 504 (default: ${DEFAULT-VALUE}).")
   String upstreamTimeout;
 
+  @Option(names = "--request-scan", defaultValue = "before", paramLabel = "WHEN",
+      description = "before: a request is forwarded once it is judged (a refused one never reaches the upstream);"
+          + " alongside: forwarded at once and judged meanwhile, its answer held until the verdict (saves the"
+          + " request's scan time from the time to first token; only for an upstream allowed to see refused"
+          + " requests) (default: ${DEFAULT-VALUE}).")
+  String requestScan;
+
   @Option(names = "--threads", defaultValue = "" + BulwarkGateway.DEFAULT_THREADS, paramLabel = "N",
       description = "Exchanges worked on at once; a streamed answer holds one for as long as it streams"
           + " (default: ${DEFAULT-VALUE}).")
@@ -88,9 +95,15 @@ public final class GatewayCommand implements Callable<Integer> {
         case "refusal" -> GatewaySettings.OnBlock.REFUSAL;
         default -> throw new IllegalArgumentException("--on-block: expected error or refusal, got '" + onBlock + "'");
       };
+      GatewaySettings.RequestScan when = switch (requestScan.toLowerCase(Locale.ROOT)) {
+        case "before" -> GatewaySettings.RequestScan.BEFORE;
+        case "alongside" -> GatewaySettings.RequestScan.ALONGSIDE;
+        default -> throw new IllegalArgumentException(
+            "--request-scan: expected before or alongside, got '" + requestScan + "'");
+      };
       Duration timeout = Durations.parse(upstreamTimeout);
       settings = GatewaySettings.of(URI.create(upstream)).withAddress(host, port).withOnBlock(action, refusal)
-          .withUpstreamTimeout(timeout);
+          .withUpstreamTimeout(timeout).withRequestScan(when);
       listener = transport.apply(ServerSettings.defaults().withCapacity(threads, queue), null);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -48,12 +49,16 @@ public final class ChatExchange {
   private final Firewall firewall;
   private final HttpClient http;
   private final ScheduledExecutorService timer;
+  private final Executor scans;
 
-  public ChatExchange(GatewaySettings settings, Firewall firewall, HttpClient http, ScheduledExecutorService timer) {
+  /** @param scans where requests judged alongside their forwarding are judged */
+  public ChatExchange(GatewaySettings settings, Firewall firewall, HttpClient http, ScheduledExecutorService timer,
+      Executor scans) {
     this.settings = settings;
     this.firewall = firewall;
     this.http = http;
     this.timer = timer;
+    this.scans = scans;
   }
 
   public void handle(byte[] body, String authorization, Responder out) {
@@ -74,10 +79,16 @@ public final class ChatExchange {
     }
     boolean stream = request.path("stream").asBoolean(false);
     String model = request.path("model").asText("bulwark");
-    FirewallResult input = scanInput(messages);
-    if (input != null) {
-      refuse(out, stream, model, "request", input, true);
-      return;
+    Responder answer = out;
+    if (settings.requestScan() == GatewaySettings.RequestScan.BEFORE) {
+      FirewallResult input = scanInput(messages, out);
+      if (input != null) {
+        refuse(out, stream, model, "request", input, true);
+        return;
+      }
+    } else {
+      CompletableFuture<FirewallResult> input = CompletableFuture.supplyAsync(() -> scanInput(messages, out), scans);
+      answer = new HeldResponder(out, input, verdict -> refuse(out, stream, model, "request", verdict, true));
     }
     Trace context = Trace.of(messages);
     HttpRequest.Builder up = HttpRequest.newBuilder(settings.upstream("chat/completions"))
@@ -88,14 +99,14 @@ public final class ChatExchange {
       up.header("Authorization", authorization);
     }
     if (stream) {
-      streamed(up.build(), context, model, out);
+      streamed(up.build(), context, model, answer);
     } else {
-      whole(up.build(), context, model, out);
+      whole(up.build(), context, model, answer);
     }
   }
 
   /** The first refusing verdict among the last user message and the tool results after it, or null. */
-  private FirewallResult scanInput(List<Message> messages) {
+  private FirewallResult scanInput(List<Message> messages, Responder out) {
     int last = -1;
     for (int i = messages.size() - 1; i >= 0; i--) {
       if (messages.get(i).role() == Role.USER) {
@@ -107,6 +118,7 @@ public final class ChatExchange {
       Message m = messages.get(i);
       if (i == last || (last >= 0 && m.role() == Role.TOOL)) {
         FirewallResult r = firewall.scan(m, Trace.of(messages.subList(0, i)));
+        out.verdict(r);
         if (r.decision() == Decision.BLOCK) {
           return r;
         }
@@ -146,6 +158,7 @@ public final class ChatExchange {
       }
       Message m = new Message(Role.ASSISTANT, message.path("content").asText(""), calls, Map.of());
       FirewallResult verdict = firewall.scan(m, context);
+      out.verdict(verdict);
       if (verdict.decision() == Decision.BLOCK) {
         refuse(out, false, answer.path("model").asText(model), "answer", verdict, false);
         return;
@@ -196,10 +209,16 @@ public final class ChatExchange {
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
       SseLines events = new SseLines(reader, MAX_EVENT_CHARS);
       String data;
-      while (!state.ended && (data = events.next()) != null) {
+      // Checking cancelled stops at once when the client leaves or time runs out: events already buffered from the
+      // upstream would otherwise each still be judged, for no one.
+      while (!state.ended && !cancelled.get() && (data = events.next()) != null) {
         onEvent(data, guard, state, out, cancel);
       }
-      if (!state.ended) {
+      if (cancelled.get() && !state.ended) {
+        if (overtime.get() && !out.clientGone()) {
+          out.event(OpenAiShapes.error(overtimeMessage(), "upstream_error", null));
+        }
+      } else if (!state.ended) {
         if (!state.done && !state.finished) {
           // The upstream stopped without finishing its answer: judge and show what came, then say so.
           finishAnswer(guard, state, out, null, cancel);
@@ -213,9 +232,7 @@ public final class ChatExchange {
       }
     } catch (IOException e) {
       if (!out.clientGone() && !state.ended) {
-        String why = overtime.get()
-            ? "the answer took longer than " + firewall.streamOptions().maxAnswerTime() + " (max-answer-time)"
-            : "the upstream stream failed: " + firstLine(e.getMessage());
+        String why = overtime.get() ? overtimeMessage() : "the upstream stream failed: " + firstLine(e.getMessage());
         out.event(OpenAiShapes.error(why, "upstream_error", null));
       }
     } finally {
@@ -226,6 +243,10 @@ public final class ChatExchange {
         out.endEvents();
       }
     }
+  }
+
+  private String overtimeMessage() {
+    return "the answer took longer than " + firewall.streamOptions().maxAnswerTime() + " (max-answer-time)";
   }
 
   /** What one streamed answer has seen so far. */
@@ -286,10 +307,12 @@ public final class ChatExchange {
     if (finishing) {
       StreamStep step = guard.offer(text);
       if (step.blocked()) {
+        out.verdict(step.verdict());
         stop(state, out, step.verdict(), cancel);
         return;
       }
       StreamStep end = guard.finish();
+      out.verdict(end.verdict());
       state.finished = true;
       if (end.blocked()) {
         stop(state, out, end.verdict(), cancel);
@@ -299,6 +322,7 @@ public final class ChatExchange {
     } else {
       StreamStep step = guard.offer(text);
       if (step.blocked()) {
+        out.verdict(step.verdict());
         stop(state, out, step.verdict(), cancel);
         return;
       }
@@ -320,6 +344,7 @@ public final class ChatExchange {
   /** The answer ended without a finish reason: judge the rest and send it in a chunk of our own. */
   private void finishAnswer(AnswerStream guard, StreamState state, Responder out, String finishReason, Runnable cancel) {
     StreamStep end = guard.finish();
+    out.verdict(end.verdict());
     state.finished = true;
     if (end.blocked()) {
       stop(state, out, end.verdict(), cancel);

@@ -1,5 +1,7 @@
 package dev.bulwark.gateway.internal;
 
+import dev.bulwark.core.FirewallResult;
+
 /** Where one exchange writes its answer: a whole response, or a server-sent-event stream. Thread-safe. */
 public interface Responder {
   /** A complete response with a JSON body. */
@@ -19,4 +21,7 @@ public interface Responder {
 
   /** True once the client's connection is closed. */
   boolean clientGone();
+
+  /** Records a verdict reached for this exchange (the request's or the answer's) for {@code /metrics} and the audit log. */
+  void verdict(FirewallResult result);
 }

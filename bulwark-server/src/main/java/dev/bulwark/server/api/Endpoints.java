@@ -32,7 +32,7 @@ public final class Endpoints implements AutoCloseable {
       int moderationConcurrency, ExecutorService selectionExecutor) {
     this.selection = new ScannerSelection(firewall, config, registry, selectionExecutor);
     byte[] openApi = openApi();
-    ScanEndpoint scan = new ScanEndpoint(firewall, selection, metrics, maxMessages, config.maxContentChars(), deadline);
+    ScanEndpoint scan = new ScanEndpoint(firewall, selection, maxMessages, config.maxContentChars(), deadline);
     ModerationEndpoint moderations = new ModerationEndpoint(moderation, metrics, maxMessages, deadline,
         moderationConcurrency);
     CodeScanEndpoint code = new CodeScanEndpoint(codeShield, metrics);

@@ -1,6 +1,5 @@
 package dev.bulwark.server.api;
 
-import dev.bulwark.core.Decision;
 import dev.bulwark.core.Firewall;
 import dev.bulwark.core.FirewallResult;
 import dev.bulwark.core.ResultJson;
@@ -8,10 +7,8 @@ import dev.bulwark.server.http.ApiException;
 import dev.bulwark.server.http.Call;
 import dev.bulwark.server.http.ErrorType;
 import dev.bulwark.server.http.Route;
-import dev.bulwark.server.metrics.ServerMetrics;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,16 +18,14 @@ import java.util.concurrent.TimeoutException;
 final class ScanEndpoint implements Route.Handler {
   private final Firewall firewall;
   private final ScannerSelection selection;
-  private final ServerMetrics metrics;
   private final int maxMessages;
   private final int maxContentChars;
   private final Duration deadline;
 
-  ScanEndpoint(Firewall firewall, ScannerSelection selection, ServerMetrics metrics, int maxMessages,
+  ScanEndpoint(Firewall firewall, ScannerSelection selection, int maxMessages,
       int maxContentChars, Duration deadline) {
     this.firewall = firewall;
     this.selection = selection;
-    this.metrics = metrics;
     this.maxMessages = maxMessages;
     this.maxContentChars = maxContentChars;
     this.deadline = deadline;
@@ -44,9 +39,7 @@ final class ScanEndpoint implements Route.Handler {
         ? fw.scanAsync(request.trace())
         : fw.scanAsync(request.message());
     FirewallResult result = await(pending, call.remainingNanos(), deadline);
-    metrics.recordScan(result);
-    call.audit(result.decision().id(), result.decision() == Decision.ALLOW ? List.of() : result.results().stream()
-        .filter(r -> r.decision() == result.decision()).map(r -> r.scanner()).distinct().toList());
+    call.verdict(result);
     call.respondJson(200, ResultJson.toJson(request.id(), result, ResultJson.Shape.HTTP));
   }
 

@@ -5,9 +5,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.core.Decision;
+import dev.bulwark.core.FirewallResult;
 import dev.bulwark.core.MessageJson;
+import dev.bulwark.core.ScanResult;
 import dev.bulwark.server.HttpExchange;
 import dev.bulwark.server.ResponseStream;
+import dev.bulwark.server.metrics.ServerMetrics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -30,6 +34,7 @@ public final class Call implements HttpExchange {
 
   private final Request request;
   private final long deadlineNanos;
+  private final ServerMetrics metrics;
   private final Map<String, String> headers = new LinkedHashMap<>();
   private int status;
   private byte[] answer;
@@ -37,13 +42,15 @@ public final class Call implements HttpExchange {
   private String keyId;
   private String decision;
   private List<String> decidingScanners = List.of();
+  private Decision severest;  // guarded by this: the most severe verdict() so far
   private ResponseStream stream;
   private boolean streamEnded;  // guarded by this
   private volatile long responseBytes;  // written by the route's one thread only
 
-  Call(Request request, long deadlineNanos) {
+  Call(Request request, long deadlineNanos, ServerMetrics metrics) {
     this.request = request;
     this.deadlineNanos = deadlineNanos;
+    this.metrics = metrics;
   }
 
   public Request request() {
@@ -78,6 +85,20 @@ public final class Call implements HttpExchange {
   public void audit(String outcome, List<String> scanners) {
     this.decision = outcome;
     this.decidingScanners = List.copyOf(scanners);
+  }
+
+  @Override
+  public void verdict(FirewallResult result) {
+    metrics.recordScan(result);
+    Decision d = result.decision();
+    synchronized (this) {
+      if (severest != null && !d.isStricterThan(severest)) {
+        return;
+      }
+      severest = d;
+    }
+    audit(d.id(), d == Decision.ALLOW ? List.of() : result.results().stream()
+        .filter(r -> r.decision() == d).map(ScanResult::scanner).distinct().toList());
   }
 
   /** The outcome an endpoint recorded for the audit log, or null. */

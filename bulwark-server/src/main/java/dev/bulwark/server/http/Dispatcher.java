@@ -71,7 +71,7 @@ public final class Dispatcher {
    * @param deadline when its answer is due ({@link System#nanoTime()}); past it, 504 (or 503 if it never started)
    */
   public Answer dispatch(Request request, long accepted, long deadline) {
-    Call call = new Call(request, deadline);
+    Call call = new Call(request, deadline, metrics);
     Map<String, Route> byMethod = routes.get(request.path());
     String endpoint = byMethod == null ? UNMATCHED : request.path();
     boolean counted = false;
@@ -150,7 +150,7 @@ public final class Dispatcher {
    * too large, a request it cannot parse, a full queue).
    */
   public Answer refuse(Request request, ApiException e, long accepted) {
-    Call call = new Call(request, accepted);
+    Call call = new Call(request, accepted, metrics);
     answerError(call, e);
     record(endpoint(request.path()), call.status(), accepted);
     return call.answer();

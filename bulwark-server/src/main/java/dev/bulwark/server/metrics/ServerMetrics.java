@@ -36,11 +36,11 @@ public final class ServerMetrics {
   public final Counter rateLimited = registry.counter("bulwark_http_rate_limited_total",
       "Requests refused with 429 because their API key was over its quota, by key id.", "key");
   public final Counter decisions = registry.counter("bulwark_decisions_total",
-      "Firewall decisions returned by /v1/scan.", "decision");
+      "Firewall decisions reached by /v1/scan and the gateway (its requests and answers).", "decision");
   public final Histogram scannerLatency = registry.latency("bulwark_scanner_duration_seconds",
-      "Time each scanner took for one message in /v1/scan.", "scanner");
+      "Time each scanner took for one message in /v1/scan and the gateway.", "scanner");
   public final Counter scannerResults = registry.counter("bulwark_scanner_results_total",
-      "Scanner verdicts in /v1/scan, by scanner, decision and status (success, error, timeout, skipped).",
+      "Scanner verdicts in /v1/scan and the gateway, by scanner, decision and status (success, error, timeout, skipped).",
       "scanner", "decision", "status");
   public final Counter moderations = registry.counter("bulwark_moderation_results_total",
       "Items judged by /v1/moderations, by whether they were flagged.", "flagged");
@@ -71,7 +71,7 @@ public final class ServerMetrics {
     return openConnections;
   }
 
-  /** Records a /v1/scan verdict: the decision and each scanner's time and verdict. */
+  /** Records a firewall verdict: the decision and each scanner's time and verdict. */
   public void recordScan(FirewallResult result) {
     decisions.inc(result.decision().id());
     for (ScanResult r : result.results()) {
