@@ -11,10 +11,10 @@ import java.util.function.Consumer;
  * The answer of a request forwarded while it is still being judged ({@code request-scan: alongside}): everything
  * written before the request's verdict waits for it (the thread writing blocks; the work before the write, e.g.
  * judging the answer's first sentence, has overlapped the request's scan). Once the verdict allows, writes go
- * through; once it refuses, the refusal is written instead, the {@link #onRefused} actions run (cancelling the
- * upstream call), and later writes are dropped. The refusal is written as soon as it is known, even while the
- * exchange still waits for the upstream's first byte. To the exchange a refused request is a client that left: the
- * {@link #onClientGone} actions run (cancelling the upstream call) and {@link #clientGone()} is true.
+ * through; once it refuses, the refusal is written instead and later writes are dropped. The refusal is written as
+ * soon as it is known, even while the exchange still waits for the upstream's first byte. To the exchange a refused
+ * request is a client that left: the {@link #onClientGone} actions run (cancelling the upstream call) and
+ * {@link #clientGone()} is true.
  */
 final class HeldResponder implements Responder {
   private enum State { PENDING, ALLOWED, REFUSED }
