@@ -27,7 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Latency of the embedded Llama Guard default on one caller, warm, per message of 128 or 512 MiniLM tokens (sample
  * mode: JMH prints p50/p90/p99). {@code prompt}: a user message (User turn: n-grams, one MiniLM pass, stack,
  * categories); {@code reply}: an assistant message of that length answering a 30-token request (Agent turn: both
- * texts through the prompt model, plus the refusal detector); {@code encoderOnly}: the head's encoder stage alone (the
+ * texts through the prompt model, plus the refusal detector; each request is new, as for an answer checked whole);
+ * {@code replySameRequest}: the same, except that the request is the one judged just before, as for the sentence
+ * runs of one streamed answer (its scores are remembered: one MiniLM pass fewer); {@code encoderOnly}: the head's encoder stage alone (the
  * fine-tuned MiniLM, or the frozen int8 one for a head without it) on the same text, the
  * baseline in the same run, so the difference is what the head adds.
  */
@@ -41,7 +43,7 @@ public class LlamaGuardEmbeddedBench {
   @Param({"128", "512"})
   public int tokens;
 
-  @Param({"prompt", "reply", "encoderOnly"})
+  @Param({"prompt", "reply", "replySameRequest", "encoderOnly"})
   public String mode;
 
   private EmbeddedSafetyClassifier classifier;
@@ -50,6 +52,7 @@ public class LlamaGuardEmbeddedBench {
   private List<String> texts;
   private List<String> requests;
   private int next;
+  private long fresh;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -88,7 +91,10 @@ public class LlamaGuardEmbeddedBench {
     String text = texts.get(next);
     return switch (mode) {
       case "encoderOnly" -> tuned != null ? tuned.outputs(List.of(text)) : embedder.embed(text);
-      case "reply" -> classifier.assess(List.of(ChatMessage.user(requests.get(next)), ChatMessage.assistant(text)));
+      // A number makes every request new, so the classifier's memory of recent requests never answers for it.
+      case "reply" -> classifier.assess(List.of(ChatMessage.user(requests.get(next) + " (" + fresh++ + ")"),
+          ChatMessage.assistant(text)));
+      case "replySameRequest" -> classifier.assess(List.of(ChatMessage.user(requests.get(0)), ChatMessage.assistant(text)));
       default -> classifier.assess(List.of(ChatMessage.user(text)));
     };
   }
