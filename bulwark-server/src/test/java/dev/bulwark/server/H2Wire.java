@@ -48,6 +48,8 @@ final class H2Wire implements AutoCloseable {
   private final DataInputStream in;
   private final OutputStream out;
   private final DefaultHttp2HeadersDecoder hpack = new DefaultHttp2HeadersDecoder(false);
+  /** Frames read past by {@link #next(Predicate)}, in arrival order. */
+  private final java.util.ArrayDeque<Frame> skipped = new java.util.ArrayDeque<>();
 
   /** Connects; without {@code handshake}, nothing is sent yet. */
   H2Wire(int port, boolean handshake) throws IOException {
@@ -112,8 +114,13 @@ final class H2Wire implements AutoCloseable {
     out.flush();
   }
 
-  /** The next frame, or null once the server has closed the connection. */
+  /** The next frame (one skipped earlier by {@link #next(Predicate)} first), or null once the connection is closed. */
   Frame next() throws IOException {
+    Frame skipped = this.skipped.pollFirst();
+    return skipped != null ? skipped : read();
+  }
+
+  private Frame read() throws IOException {
     byte[] head = new byte[9];
     try {
       in.readFully(head);
@@ -136,12 +143,23 @@ final class H2Wire implements AutoCloseable {
     return new Frame(type, head[4] & 0xff, stream, payload, headers);
   }
 
-  /** The next frame that matches (others are skipped), or null once the connection is closed. */
+  /**
+   * The next frame that matches, or null once the connection is closed. Frames read past on the way are kept, in
+   * order, for later calls: the answers of concurrent streams arrive in any order.
+   */
   Frame next(Predicate<Frame> wanted) throws IOException {
-    for (Frame f = next(); f != null; f = next()) {
+    for (java.util.Iterator<Frame> it = skipped.iterator(); it.hasNext(); ) {
+      Frame f = it.next();
+      if (wanted.test(f)) {
+        it.remove();
+        return f;
+      }
+    }
+    for (Frame f = read(); f != null; f = read()) {
       if (wanted.test(f)) {
         return f;
       }
+      skipped.addLast(f);
     }
     return null;
   }
