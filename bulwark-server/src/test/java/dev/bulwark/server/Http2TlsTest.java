@@ -1,50 +1,27 @@
 package dev.bulwark.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** HTTP/2 over TLS, chosen by ALPN, with a certificate made here by the JDK's {@code keytool}. */
 class Http2TlsTest {
-  private static final String PASSWORD = "test-password";
   private static final String RULES = "roles:\n  user: [hidden-text, regex]\n";
 
   @TempDir static Path dir;
-  static Path p12;
+  static TestCertificate certificate;
   static TlsSettings tls;
 
   @BeforeAll
   static void makeCertificate() throws Exception {
-    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-    assumeTrue(Files.isExecutable(keytool), "keytool is not in this JDK");
-    p12 = dir.resolve("server.p12");
-    Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "server", "-keyalg", "EC",
-        "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext", "san=ip:127.0.0.1,dns:localhost",
-        "-validity", "2", "-keystore", p12.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD)
-        .redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).as("keytool: " + out).isTrue();
-    KeyStore ks = keyStore();
-    Path cert = pem(dir.resolve("cert.pem"), "CERTIFICATE", ks.getCertificate("server").getEncoded());
-    Path key = pem(dir.resolve("key.pem"), "PRIVATE KEY",
-        ((PrivateKey) ks.getKey("server", PASSWORD.toCharArray())).getEncoded());
-    tls = new TlsSettings(cert, key, null);
+    certificate = TestCertificate.make(dir);
+    tls = certificate.tls();
   }
 
   @Test
@@ -91,26 +68,6 @@ class Http2TlsTest {
   }
 
   private static HttpClient client(HttpClient.Version version) throws Exception {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("server", keyStore().getCertificate("server"));
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext ctx = SSLContext.getInstance("TLS");
-    ctx.init(null, tmf.getTrustManagers(), null);
-    return HttpClient.newBuilder().version(version).sslContext(ctx).build();
-  }
-
-  private static KeyStore keyStore() throws Exception {
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(p12)) {
-      ks.load(in, PASSWORD.toCharArray());
-    }
-    return ks;
-  }
-
-  private static Path pem(Path file, String type, byte[] der) throws java.io.IOException {
-    String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-    return Files.writeString(file, "-----BEGIN " + type + "-----\n" + base64 + "\n-----END " + type + "-----\n");
+    return HttpClient.newBuilder().version(version).sslContext(certificate.trusting()).build();
   }
 }
